@@ -1,0 +1,21 @@
+//! dala-core: the domain of a Kazakhstan school or kindergarten — organisations, academic years and
+//! terms, classes and age groups, people and enrolments — with every rule that decides whether a
+//! command may happen. Pure: time, ids and randomness come in as arguments; no SQL, files or network.
+
+pub mod account;
+pub mod command;
+pub mod demo;
+pub mod demo_names;
+pub mod enrolment;
+pub mod error;
+pub mod group;
+pub mod iin;
+pub mod org;
+pub mod person;
+pub mod record;
+pub mod reference;
+pub mod year;
+
+pub use command::{Change, Command, Lookup};
+pub use error::CoreError;
+pub use record::{Collection, DocKey, Entity, Fields, Scope, Value};

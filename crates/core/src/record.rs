@@ -1,0 +1,256 @@
+//! How entities live in documents and projections. An entity is a flat record of scalar fields
+//! under readable keys; the same fields are the columns of its projection table. Which document
+//! holds an entity, and whether that document leaves the school, is decided here, once.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::error::CoreError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Null,
+    Int(i64),
+    Text(String),
+}
+
+impl From<&str> for Value {
+    fn from(text: &str) -> Value {
+        Value::Text(text.to_string())
+    }
+}
+
+impl From<String> for Value {
+    fn from(text: String) -> Value {
+        Value::Text(text)
+    }
+}
+
+impl From<i64> for Value {
+    fn from(n: i64) -> Value {
+        Value::Int(n)
+    }
+}
+
+impl From<Uuid> for Value {
+    fn from(id: Uuid) -> Value {
+        Value::Text(id.to_string())
+    }
+}
+
+impl From<NaiveDate> for Value {
+    fn from(date: NaiveDate) -> Value {
+        Value::Text(date.to_string())
+    }
+}
+
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(v: Option<T>) -> Value {
+        v.map_or(Value::Null, Into::into)
+    }
+}
+
+pub type Fields = BTreeMap<String, Value>;
+
+/// Reads typed fields back out of a record, naming the field when it does not fit.
+pub struct Reader<'a> {
+    pub collection: &'static str,
+    pub fields: &'a Fields,
+}
+
+impl Reader<'_> {
+    pub fn invalid(&self, field: &str) -> CoreError {
+        CoreError::FieldInvalid {
+            collection: self.collection,
+            field: field.to_string(),
+        }
+    }
+
+    pub fn text(&self, field: &str) -> Result<String, CoreError> {
+        match self.fields.get(field) {
+            Some(Value::Text(t)) => Ok(t.clone()),
+            _ => Err(self.invalid(field)),
+        }
+    }
+
+    pub fn opt_text(&self, field: &str) -> Result<Option<String>, CoreError> {
+        match self.fields.get(field) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Text(t)) => Ok(Some(t.clone())),
+            Some(Value::Int(_)) => Err(self.invalid(field)),
+        }
+    }
+
+    pub fn int(&self, field: &str) -> Result<i64, CoreError> {
+        match self.fields.get(field) {
+            Some(Value::Int(n)) => Ok(*n),
+            _ => Err(self.invalid(field)),
+        }
+    }
+
+    pub fn parse<T: std::str::FromStr>(&self, field: &str) -> Result<T, CoreError> {
+        self.text(field)?.parse().map_err(|_| self.invalid(field))
+    }
+
+    pub fn opt_parse<T: std::str::FromStr>(&self, field: &str) -> Result<Option<T>, CoreError> {
+        self.opt_text(field)?
+            .map(|t| t.parse().map_err(|_| self.invalid(field)))
+            .transpose()
+    }
+
+    pub fn code<T>(&self, field: &str, from: impl Fn(&str) -> Option<T>) -> Result<T, CoreError> {
+        from(&self.text(field)?).ok_or_else(|| self.invalid(field))
+    }
+}
+
+/// The kinds of entity; each is a collection in its document and a table of the same name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Collection {
+    Organisations,
+    AcademicYears,
+    Terms,
+    Classes,
+    AgeGroups,
+    People,
+    Enrolments,
+    Accounts,
+}
+
+impl Collection {
+    pub const ALL: [Collection; 8] = [
+        Collection::Organisations,
+        Collection::AcademicYears,
+        Collection::Terms,
+        Collection::Classes,
+        Collection::AgeGroups,
+        Collection::People,
+        Collection::Enrolments,
+        Collection::Accounts,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Collection::Organisations => "organisations",
+            Collection::AcademicYears => "academic_years",
+            Collection::Terms => "terms",
+            Collection::Classes => "classes",
+            Collection::AgeGroups => "age_groups",
+            Collection::People => "people",
+            Collection::Enrolments => "enrolments",
+            Collection::Accounts => "accounts",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Collection> {
+        Collection::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// Personal data: its audit entries keep the record before and after the change (R5.13).
+    pub fn is_personal(self) -> bool {
+        matches!(
+            self,
+            Collection::People | Collection::Accounts | Collection::Enrolments
+        )
+    }
+}
+
+/// A document: the unit that is saved, merged and synced. Partitioned so each stays small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DocKey {
+    /// The organisation's settings and calendar: the organisation, its academic years and terms.
+    Org,
+    /// Everyone the organisation knows: students, kindergarten children, staff.
+    People,
+    /// One academic year's classes, age groups and enrolments.
+    Roster(Uuid),
+    /// Login accounts and roles; never leaves the school.
+    Accounts,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// Stays on the school's own devices.
+    School,
+    /// Goes to the hub.
+    Upstream,
+}
+
+impl Scope {
+    pub fn code(self) -> &'static str {
+        match self {
+            Scope::School => "school",
+            Scope::Upstream => "upstream",
+        }
+    }
+}
+
+impl DocKey {
+    pub fn scope(self) -> Scope {
+        match self {
+            DocKey::Accounts => Scope::School,
+            DocKey::Org | DocKey::People | DocKey::Roster(_) => Scope::Upstream,
+        }
+    }
+
+    pub fn name(self) -> String {
+        match self {
+            DocKey::Org => "org".into(),
+            DocKey::People => "people".into(),
+            DocKey::Roster(year) => format!("roster/{year}"),
+            DocKey::Accounts => "accounts".into(),
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<DocKey> {
+        match name {
+            "org" => Some(DocKey::Org),
+            "people" => Some(DocKey::People),
+            "accounts" => Some(DocKey::Accounts),
+            _ => name
+                .strip_prefix("roster/")?
+                .parse()
+                .ok()
+                .map(DocKey::Roster),
+        }
+    }
+
+    /// The collections this document holds.
+    pub fn collections(self) -> &'static [Collection] {
+        match self {
+            DocKey::Org => &[
+                Collection::Organisations,
+                Collection::AcademicYears,
+                Collection::Terms,
+            ],
+            DocKey::People => &[Collection::People],
+            DocKey::Roster(_) => &[
+                Collection::Classes,
+                Collection::AgeGroups,
+                Collection::Enrolments,
+            ],
+            DocKey::Accounts => &[Collection::Accounts],
+        }
+    }
+}
+
+/// A domain type that is stored as a record.
+pub trait Entity: Sized {
+    const COLLECTION: Collection;
+    fn id(&self) -> Uuid;
+    fn doc(&self) -> DocKey;
+    fn fields(&self) -> Vec<(&'static str, Value)>;
+    fn from_fields(id: Uuid, fields: &Fields) -> Result<Self, CoreError>;
+
+    fn reader(fields: &Fields) -> Reader<'_> {
+        Reader {
+            collection: Self::COLLECTION.name(),
+            fields,
+        }
+    }
+}

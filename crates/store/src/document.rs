@@ -1,0 +1,251 @@
+//! Automerge documents as the store keeps them: a map per collection, a map per entity under its
+//! id, scalar fields under their names. On disk a document is its chunks in order — a snapshot
+//! after compaction, then one change per command — so a command appends a few hundred bytes.
+
+use std::collections::BTreeMap;
+
+use automerge::{
+    ActorId, AutoCommit, ObjType, ROOT, ReadDoc, ScalarValue, transaction::Transactable,
+};
+use dala_core::{Collection, DocKey, Fields, Value};
+use rusqlite::{Connection, OptionalExtension, params};
+use uuid::Uuid;
+
+use crate::error::{Result, StoreError};
+
+pub(crate) struct Document {
+    pub key: DocKey,
+    pub doc: AutoCommit,
+    /// Chunks on disk; compaction folds them into one when there are many.
+    pub chunks: i64,
+    pub next_seq: i64,
+}
+
+fn corrupt(key: DocKey, detail: impl ToString) -> StoreError {
+    StoreError::DocumentCorrupt {
+        doc: key.name(),
+        detail: detail.to_string(),
+    }
+}
+
+impl Document {
+    pub fn new(key: DocKey, actor: &ActorId) -> Document {
+        Document {
+            key,
+            doc: AutoCommit::new().with_actor(actor.clone()),
+            chunks: 0,
+            next_seq: 1,
+        }
+    }
+
+    /// Reads a document from its chunks; `None` when it was never written.
+    pub fn load(conn: &Connection, key: DocKey, actor: &ActorId) -> Result<Option<Document>> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT seq, bytes FROM document_chunks WHERE doc_key = ?1 ORDER BY seq",
+        )?;
+        let mut bytes = Vec::new();
+        let mut chunks = 0;
+        let mut last = 0;
+        let mut rows = stmt.query([key.name()])?;
+        while let Some(row) = rows.next()? {
+            last = row.get::<_, i64>(0)?;
+            bytes.extend_from_slice(&row.get::<_, Vec<u8>>(1)?);
+            chunks += 1;
+        }
+        if chunks == 0 {
+            return Ok(None);
+        }
+        let doc = AutoCommit::load(&bytes)
+            .map_err(|e| corrupt(key, e))?
+            .with_actor(actor.clone());
+        Ok(Some(Document {
+            key,
+            doc,
+            chunks,
+            next_seq: last + 1,
+        }))
+    }
+
+    fn collection(&self, collection: Collection) -> Option<automerge::ObjId> {
+        match self.doc.get(ROOT, collection.name()).ok()?? {
+            (automerge::Value::Object(ObjType::Map), id) => Some(id),
+            _ => None,
+        }
+    }
+
+    fn entity(&self, collection: Collection, id: Uuid) -> Option<automerge::ObjId> {
+        let parent = self.collection(collection)?;
+        match self.doc.get(&parent, id.to_string()).ok()?? {
+            (automerge::Value::Object(ObjType::Map), obj) => Some(obj),
+            _ => None,
+        }
+    }
+
+    fn fields_of(&self, obj: &automerge::ObjId) -> Result<Fields> {
+        let mut fields = BTreeMap::new();
+        for key in self.doc.keys(obj) {
+            let value = match self.doc.get(obj, &key).map_err(|e| corrupt(self.key, e))? {
+                Some((automerge::Value::Scalar(s), _)) => match s.as_ref() {
+                    ScalarValue::Str(t) => Value::Text(t.to_string()),
+                    ScalarValue::Int(n) => Value::Int(*n),
+                    ScalarValue::Null => Value::Null,
+                    other => return Err(corrupt(self.key, format!("{key}: {other:?}"))),
+                },
+                _ => return Err(corrupt(self.key, format!("{key} is not a scalar"))),
+            };
+            fields.insert(key, value);
+        }
+        Ok(fields)
+    }
+
+    pub fn get(&self, collection: Collection, id: Uuid) -> Result<Option<Fields>> {
+        self.entity(collection, id)
+            .map(|obj| self.fields_of(&obj))
+            .transpose()
+    }
+
+    /// Writes only the fields that differ, so a change carries what the user changed.
+    pub fn put(
+        &mut self,
+        collection: Collection,
+        id: Uuid,
+        fields: &[(&'static str, Value)],
+    ) -> Result<()> {
+        let fail = |e: automerge::AutomergeError| corrupt(self.key, e);
+        let parent = match self.collection(collection) {
+            Some(obj) => obj,
+            None => self
+                .doc
+                .put_object(ROOT, collection.name(), ObjType::Map)
+                .map_err(fail)?,
+        };
+        let (obj, current) = match self.entity(collection, id) {
+            Some(obj) => {
+                let current = self.fields_of(&obj)?;
+                (obj, current)
+            }
+            None => {
+                let obj = self
+                    .doc
+                    .put_object(&parent, id.to_string(), ObjType::Map)
+                    .map_err(fail)?;
+                (obj, Fields::new())
+            }
+        };
+        for (name, value) in fields {
+            let unchanged = current.get(*name).unwrap_or(&Value::Null) == value;
+            if unchanged && (current.contains_key(*name) || *value == Value::Null) {
+                continue;
+            }
+            let fail = |e: automerge::AutomergeError| corrupt(self.key, e);
+            match value {
+                Value::Null if current.contains_key(*name) => {
+                    self.doc.delete(&obj, *name).map_err(fail)?
+                }
+                Value::Null => {}
+                Value::Int(n) => self.doc.put(&obj, *name, *n).map_err(fail)?,
+                Value::Text(t) => self.doc.put(&obj, *name, t.as_str()).map_err(fail)?,
+            }
+        }
+        Ok(())
+    }
+
+    pub fn remove(&mut self, collection: Collection, id: Uuid) -> Result<()> {
+        if let Some(parent) = self.collection(collection) {
+            self.doc
+                .delete(&parent, id.to_string())
+                .map_err(|e| corrupt(self.key, e))?;
+        }
+        Ok(())
+    }
+
+    /// Every entity the document holds, for projection rebuilds and checks.
+    pub fn entities(&self) -> Result<Vec<(Collection, Uuid, Fields)>> {
+        let mut all = Vec::new();
+        for &collection in self.key.collections() {
+            let Some(parent) = self.collection(collection) else {
+                continue;
+            };
+            for key in self.doc.keys(&parent) {
+                let id: Uuid = key
+                    .parse()
+                    .map_err(|_| corrupt(self.key, format!("id {key}")))?;
+                let obj = self
+                    .entity(collection, id)
+                    .ok_or_else(|| corrupt(self.key, &key))?;
+                all.push((collection, id, self.fields_of(&obj)?));
+            }
+        }
+        Ok(all)
+    }
+
+    /// Closes the pending automerge change and appends its bytes; nothing when nothing changed.
+    pub fn append_change(&mut self, conn: &Connection, message: &str, time: i64) -> Result<()> {
+        let options = automerge::transaction::CommitOptions::default()
+            .with_message(message.to_string())
+            .with_time(time);
+        if self.doc.commit_with(options).is_none() {
+            return Ok(());
+        }
+        let bytes = self.doc.save_incremental();
+        if self.chunks == 0 {
+            conn.execute(
+                "INSERT OR IGNORE INTO documents (key, scope, created_at) VALUES (?1, ?2, datetime(?3, 'unixepoch'))",
+                params![self.key.name(), self.key.scope().code(), time / 1000],
+            )?;
+        }
+        conn.execute(
+            "INSERT INTO document_chunks (doc_key, seq, kind, bytes) VALUES (?1, ?2, 'change', ?3)",
+            params![self.key.name(), self.next_seq, bytes],
+        )?;
+        self.chunks += 1;
+        self.next_seq += 1;
+        Ok(())
+    }
+
+    /// Folds the chunks into one saved snapshot. Content and history stay; only the layout changes.
+    pub fn compact(&mut self, conn: &Connection) -> Result<()> {
+        let snapshot = self.doc.save();
+        conn.execute(
+            "DELETE FROM document_chunks WHERE doc_key = ?1",
+            [self.key.name()],
+        )?;
+        conn.execute(
+            "INSERT INTO document_chunks (doc_key, seq, kind, bytes) VALUES (?1, ?2, 'snapshot', ?3)",
+            params![self.key.name(), self.next_seq, snapshot],
+        )?;
+        self.chunks = 1;
+        self.next_seq += 1;
+        Ok(())
+    }
+}
+
+/// The keys of every document the store holds.
+pub(crate) fn all_keys(conn: &Connection) -> Result<Vec<DocKey>> {
+    let names: Vec<String> = conn
+        .prepare("SELECT key FROM documents ORDER BY key")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    names
+        .into_iter()
+        .map(|n| {
+            DocKey::parse(&n).ok_or(StoreError::DocumentCorrupt {
+                doc: n,
+                detail: "unknown key".into(),
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn actor(conn: &Connection) -> Result<ActorId> {
+    let hex: Option<String> = conn
+        .query_row("SELECT actor FROM device WHERE id = 1", [], |r| r.get(0))
+        .optional()?;
+    let hex = hex.ok_or(StoreError::Corrupt {
+        detail: "no device identity".into(),
+    })?;
+    let bytes = hex::decode(hex).map_err(|e| StoreError::Corrupt {
+        detail: e.to_string(),
+    })?;
+    Ok(ActorId::from(bytes))
+}

@@ -1,0 +1,443 @@
+//! dala-store: the encrypted store of one organisation on one device. A data folder holds two
+//! files: `dala.db`, a SQLCipher database keyed by a random master key, and `keys.json`, the
+//! master key wrapped once per account and once for the recovery key. Inside the database the
+//! automerge documents are the truth; projections (SQL tables) serve queries; the audit log
+//! chains every change. One command is one SQLite transaction: document change, projection rows
+//! and audit entries are on disk together or not at all.
+
+mod audit;
+mod check;
+mod document;
+mod error;
+mod keys;
+mod migrate;
+mod projection;
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use automerge::ActorId;
+use chrono::{DateTime, Utc};
+use dala_core::account::{self, Account};
+use dala_core::org::{OrgKind, Organisation};
+use dala_core::year::school_date;
+use dala_core::{Change, Collection, Command, DocKey, Entity, Fields, Lookup};
+use rusqlite::{Connection, params};
+use uuid::Uuid;
+
+pub use audit::AuditEntry;
+pub use check::CheckReport;
+pub use error::{Result, StoreError};
+pub use keys::{KdfParams, Key, RecoveryKey, SLOTS_FILE};
+
+use document::Document;
+use keys::KeySlots;
+use projection::Projections;
+
+pub const DB_FILE: &str = "dala.db";
+/// Documents with more chunks than this are folded into one snapshot after a command.
+const COMPACT_AFTER: i64 = 256;
+
+/// Who is acting: the unlocked account, recorded in every audit entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Author {
+    pub account_id: Option<Uuid>,
+    pub login: String,
+}
+
+pub struct Store {
+    dir: PathBuf,
+    conn: Connection,
+    slots: KeySlots,
+    master: Key,
+    actor: ActorId,
+    author: Author,
+    docs: HashMap<DocKey, Document>,
+}
+
+/// What `init` needs to know of the new organisation and its administrator.
+pub struct Setup<'a> {
+    pub kind: OrgKind,
+    pub name: &'a str,
+    pub admin_login: &'a str,
+    pub password: &'a str,
+    pub kdf: KdfParams,
+}
+
+impl Store {
+    /// Creates the data folder of a new organisation. The folder must be empty or absent.
+    pub fn init(dir: &Path, setup: &Setup, now: DateTime<Utc>) -> Result<(Store, RecoveryKey)> {
+        account::validate_login(setup.admin_login)?;
+        account::validate_password(setup.password)?;
+        let org = Organisation::new(Uuid::now_v7(), setup.kind, setup.name);
+        org.validate()?;
+        let not_empty = std::fs::read_dir(dir)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(false);
+        if not_empty {
+            return Err(StoreError::AlreadyInitialised {
+                path: dir.display().to_string(),
+            });
+        }
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+
+        let master = Key::random()?;
+        let (mut slots, recovery) = KeySlots::create(dir, &master)?;
+        let mut conn = connect(&dir.join(DB_FILE), &master)?;
+        migrate::migrate(&mut conn, &now.to_rfc3339())?;
+        let actor = ActorId::random();
+        conn.execute(
+            "INSERT INTO device (id, actor, created_at) VALUES (1, ?1, ?2)",
+            params![hex::encode(actor.to_bytes()), now.to_rfc3339()],
+        )?;
+        let admin = Account {
+            id: Uuid::now_v7(),
+            login: account::normalise_login(setup.admin_login),
+            role: account::Role::administrator(setup.kind),
+            person_id: None,
+            lang: "kk".into(),
+            must_change_password: false,
+        };
+        let author = Author {
+            account_id: Some(admin.id),
+            login: admin.login.clone(),
+        };
+        let mut store = Store {
+            dir: dir.to_path_buf(),
+            conn,
+            slots: KeySlots::create(dir, &master)?.0,
+            master,
+            actor,
+            author,
+            docs: HashMap::new(),
+        };
+        store
+            .execute_batch(
+                &[
+                    Command::SetOrganisation(org),
+                    Command::CreateAccount(admin.clone()),
+                ],
+                now,
+            )
+            .map_err(first_error)?;
+        slots.set_password(&admin.login, setup.password, setup.kdf, &store.master)?;
+        // The slot file is written last: a folder without it is not a Dala folder yet.
+        slots.save()?;
+        store.slots = slots;
+        Ok((store, recovery))
+    }
+
+    /// Opens the data folder with an account's password. A wrong one writes nothing.
+    pub fn unlock(dir: &Path, login: &str, password: &str, now: DateTime<Utc>) -> Result<Store> {
+        let slots = KeySlots::load(dir)?;
+        let master = slots.unlock(login, password)?;
+        let mut store = Store::open(dir, slots, master, now)?;
+        let login = account::normalise_login(login);
+        let id = Projections(&store.conn).account_with_login(&login)?;
+        store.author = Author {
+            account_id: id,
+            login,
+        };
+        Ok(store)
+    }
+
+    /// Opens the data folder with the recovery key printed at set-up.
+    pub fn unlock_with_recovery(
+        dir: &Path,
+        recovery: &RecoveryKey,
+        now: DateTime<Utc>,
+    ) -> Result<Store> {
+        let slots = KeySlots::load(dir)?;
+        let master = slots.unlock_with_recovery(recovery)?;
+        Store::open(dir, slots, master, now)
+    }
+
+    fn open(dir: &Path, slots: KeySlots, master: Key, now: DateTime<Utc>) -> Result<Store> {
+        let path = dir.join(DB_FILE);
+        if !path.exists() {
+            return Err(StoreError::NotInitialised {
+                path: dir.display().to_string(),
+            });
+        }
+        let mut conn = connect(&path, &master)?;
+        migrate::migrate(&mut conn, &now.to_rfc3339())?;
+        let actor = document::actor(&conn)?;
+        let author = Author {
+            account_id: None,
+            login: "recovery".into(),
+        };
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            conn,
+            slots,
+            master,
+            actor,
+            author,
+            docs: HashMap::new(),
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn author(&self) -> &Author {
+        &self.author
+    }
+
+    /// Applies one command: its rules, its document changes, projections and audit, atomically.
+    pub fn execute(&mut self, command: &Command, now: DateTime<Utc>) -> Result<()> {
+        self.execute_batch(std::slice::from_ref(command), now)
+            .map_err(first_error)
+    }
+
+    /// Applies several commands as one: each is checked against the state the ones before it
+    /// left, and if any is refused nothing is written. The refusals come back with their index.
+    pub fn execute_batch(
+        &mut self,
+        commands: &[Command],
+        now: DateTime<Utc>,
+    ) -> Result<(), Vec<(usize, StoreError)>> {
+        let mut touched = BTreeSet::new();
+        let result = self.apply_all(commands, now, &mut touched);
+        if result.is_err() {
+            // The in-memory documents may hold changes that never reached the disk.
+            for key in &touched {
+                self.docs.remove(key);
+            }
+            return result;
+        }
+        for key in touched {
+            if self
+                .docs
+                .get(&key)
+                .is_some_and(|d| d.chunks > COMPACT_AFTER)
+            {
+                self.compact(key).map_err(|e| vec![(0, e)])?;
+            }
+        }
+        Ok(())
+    }
+
+    fn apply_all(
+        &mut self,
+        commands: &[Command],
+        now: DateTime<Utc>,
+        touched: &mut BTreeSet<DocKey>,
+    ) -> Result<(), Vec<(usize, StoreError)>> {
+        let Store {
+            conn,
+            docs,
+            actor,
+            author,
+            ..
+        } = self;
+        let tx = conn.transaction().map_err(|e| vec![(0, e.into())])?;
+        let mut refused = Vec::new();
+        for (i, command) in commands.iter().enumerate() {
+            match apply(&tx, docs, actor, author, command, now, touched) {
+                Ok(()) => {}
+                Err(e @ StoreError::Core(_)) => refused.push((i, e)),
+                Err(e) => {
+                    refused.push((i, e));
+                    return Err(refused);
+                }
+            }
+        }
+        if !refused.is_empty() {
+            return Err(refused);
+        }
+        let message = match commands {
+            [one] => one.action(),
+            _ => "batch",
+        };
+        for key in touched.iter() {
+            if let Some(doc) = docs.get_mut(key) {
+                doc.append_change(&tx, message, now.timestamp_millis())
+                    .map_err(|e| vec![(0, e)])?;
+            }
+        }
+        tx.commit().map_err(|e| vec![(0, e.into())])
+    }
+
+    /// Adds an account with its key slot. The slot file is written before the account, so an
+    /// account never exists that cannot log in; a refused account removes its slot again.
+    pub fn create_account(
+        &mut self,
+        account: &Account,
+        password: &str,
+        kdf: KdfParams,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        account::validate_login(&account.login)?;
+        account::validate_password(password)?;
+        if self.slots.has_login(&account.login) {
+            return Err(dala_core::CoreError::LoginTaken {
+                login: account.login.clone(),
+            }
+            .into());
+        }
+        self.slots
+            .set_password(&account.login, password, kdf, &self.master)?;
+        self.slots.save()?;
+        if let Err(e) = self.execute(&Command::CreateAccount(account.clone()), now) {
+            self.slots.remove(&account.login);
+            self.slots.save()?;
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    /// Every entity of a kind, from its projection.
+    pub fn list<E: Entity>(&self) -> Result<Vec<E>> {
+        projection::entities(&self.conn, "ORDER BY rowid", &[])
+    }
+
+    pub fn get<E: Entity>(&self, id: Uuid) -> Result<Option<E>> {
+        Ok(
+            projection::entities(&self.conn, "WHERE id = ?1", &[&id.to_string()])?
+                .into_iter()
+                .next(),
+        )
+    }
+
+    pub fn audit_log(&self) -> Result<Vec<AuditEntry>> {
+        Ok(audit::entries(&self.conn)?
+            .into_iter()
+            .map(|(e, _, _)| e)
+            .collect())
+    }
+
+    /// Folds a document's chunks into one snapshot.
+    pub fn compact(&mut self, key: DocKey) -> Result<()> {
+        let Store {
+            conn, docs, actor, ..
+        } = self;
+        let tx = conn.transaction()?;
+        let doc = match docs.get_mut(&key) {
+            Some(doc) => doc,
+            None => match Document::load(&tx, key, actor)? {
+                Some(doc) => docs.entry(key).or_insert(doc),
+                None => return Ok(()),
+            },
+        };
+        doc.compact(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Rewrites every projection row from the documents, in one transaction.
+    pub fn rebuild_projections(&mut self) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for collection in Collection::ALL {
+            tx.execute(&format!("DELETE FROM {}", collection.name()), [])?;
+        }
+        for key in document::all_keys(&tx)? {
+            let doc = Document::load(&tx, key, &self.actor)?;
+            for (collection, id, fields) in
+                doc.map(|d| d.entities()).transpose()?.unwrap_or_default()
+            {
+                projection::write(&tx, key, collection, id, &fields)?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// SQLCipher's page check, the projections against the documents, and the audit chain.
+    pub fn check(&self) -> Result<CheckReport> {
+        check::run(&self.conn, &self.actor)
+    }
+
+    /// The raw connection, for benchmarks and tests that must look beneath the store.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+fn first_error(mut errors: Vec<(usize, StoreError)>) -> StoreError {
+    errors.swap_remove(0).1
+}
+
+fn apply(
+    tx: &Connection,
+    docs: &mut HashMap<DocKey, Document>,
+    actor: &ActorId,
+    author: &Author,
+    command: &Command,
+    now: DateTime<Utc>,
+    touched: &mut BTreeSet<DocKey>,
+) -> Result<()> {
+    let changes = command.plan(&Projections(tx), school_date(now))?;
+    for change in changes {
+        let key = change.doc();
+        let doc = match docs.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let doc =
+                    Document::load(tx, key, actor)?.unwrap_or_else(|| Document::new(key, actor));
+                e.insert(doc)
+            }
+        };
+        touched.insert(key);
+        let (collection, id, before, after) = match change {
+            Change::Put {
+                collection,
+                id,
+                fields,
+                ..
+            } => {
+                let before = doc.get(collection, id)?;
+                doc.put(collection, id, &fields)?;
+                let after = doc.get(collection, id)?.unwrap_or_default();
+                projection::write(tx, key, collection, id, &after)?;
+                (collection, id, before, Some(after))
+            }
+            Change::Remove { collection, id, .. } => {
+                let before = doc.get(collection, id)?;
+                doc.remove(collection, id)?;
+                projection::remove(tx, collection, id)?;
+                (collection, id, before, None)
+            }
+        };
+        let json = |f: Option<Fields>| f.map(|f| serde_json::to_string(&f).unwrap_or_default());
+        audit::append(
+            tx,
+            AuditEntry {
+                seq: 0,
+                at: now.to_rfc3339(),
+                account_id: author.account_id.map(|id| id.to_string()),
+                login: author.login.clone(),
+                action: command.action().to_string(),
+                collection: Some(collection.name().to_string()),
+                entity_id: Some(id.to_string()),
+                personal: collection.is_personal(),
+                before: json(before),
+                after: json(after),
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// Opens the database with the raw master key and checks that the key fits before anything else.
+fn connect(path: &Path, master: &Key) -> Result<Connection> {
+    let conn = Connection::open(path)?;
+    conn.execute_batch(&format!(
+        "PRAGMA key = \"{}\";",
+        master.sqlcipher_pragma().as_str()
+    ))?;
+    let readable = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    });
+    if readable.is_err() {
+        return Err(StoreError::Corrupt {
+            detail: "the database does not open with its key".into(),
+        });
+    }
+    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    conn.execute_batch(
+        "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+    )?;
+    Ok(conn)
+}

@@ -1,0 +1,33 @@
+### Dala: command-line output and prompts (English).
+### Both the Rust crate (dala-i18n) and the UI (@fluent/bundle) read this file.
+
+## Prompts
+
+cli-prompt-login = Login:
+cli-prompt-password = Password:
+
+## init and demo
+
+cli-init-done = Organisation “{ $name }” created in { $path }.
+cli-recovery-key-title = Recovery key — print it and keep it in the safe. It is shown only once:
+cli-demo-done = Demo { $kind } created: { $students } pupils, { $staff } staff, { $accounts } accounts.
+cli-kind-school = school
+cli-kind-kindergarten = kindergarten
+
+## check
+
+cli-check-ok = Check passed: database integrity, { $documents } documents against their projections, { $entries } audit entries.
+cli-check-failed = Check failed: { $count ->
+        [one] { $count } problem
+       *[other] { $count } problems
+    }.
+cli-check-problem = — { $detail }
+
+## export and import
+
+cli-export-done = Exported to { $path }.
+cli-import-done = { $count ->
+        [one] { $count } student
+       *[other] { $count } students
+    } imported.
+cli-import-row-refused = Row { $row }: { $reason }

@@ -1,0 +1,78 @@
+### Dala: error messages (English).
+### The id is "error-" + the error code with "." and "_" turned into "-" (auth.invalid_credentials → error-auth-invalid-credentials).
+### Both the Rust crate (dala-i18n) and the UI (@fluent/bundle) read this file.
+
+error-unknown = Unexpected error ({ $code }).
+
+## Sign-in
+
+error-auth-invalid-credentials = Wrong login or password.
+error-auth-recovery-key-invalid = The recovery key is not valid.
+error-auth-password-required = No password given: set DALA_PASSWORD or run the command in a terminal.
+error-auth-login-required = No login given: set DALA_LOGIN or run the command in a terminal.
+
+## Store
+
+error-store-not-initialised = There is no Dala data in { $path }. Run “dala init” or “dala demo” first.
+error-store-already-initialised = The folder { $path } is not empty. Choose an empty folder.
+error-store-key-slots-corrupt = The key file in { $path } is damaged or unreadable.
+error-store-corrupt = The database is damaged: { $detail }
+error-store-migration-edited = Migration { $name } differs from the one applied to this database. A released migration must never be edited.
+error-store-newer-schema = This data was made by a newer version of Dala (schema { $version }). Update Dala.
+error-store-io = Cannot read or write { $path }: { $detail }
+error-store-database = Database error: { $detail }
+error-store-document-corrupt = Document { $doc } cannot be read: { $detail }
+error-store-not-found = { $entity } not found.
+
+## People
+
+error-person-iin-format = The IIN must be exactly 12 digits.
+error-person-iin-date = The IIN holds an impossible birth date.
+error-person-iin-century = The 7th digit of the IIN (century and sex) must be from 1 to 6.
+error-person-iin-checksum = The IIN check digit is wrong; check the number for a typo.
+error-person-iin-mismatch = The IIN does not match the birth date or sex.
+error-person-iin-taken = Another person already has the IIN { $iin }.
+error-person-name-required = Last name and first name are required.
+error-person-birth-date-invalid = The birth date { $date } is not possible.
+
+## Organisation
+
+error-org-bin-invalid = The BIN must be 12 digits with a valid check digit.
+error-org-name-required = The organisation's name is required.
+error-org-unknown-region = Unknown region code { $code }.
+error-org-unknown-district = Unknown district code { $code } for this region.
+
+## Academic year, classes, groups
+
+error-year-dates-invalid = The academic year's dates are not valid: the year must start before it ends and the terms must follow each other inside it.
+error-class-grade-out-of-range = The grade must be from 0 to 11.
+error-class-letter-invalid = The class letter must be one letter.
+error-class-duplicate = Class { $name } already exists this year.
+error-group-age-invalid = The age band must be from 1 to 7 years.
+error-group-norm-invalid = The norm of places must be from 1 to 40.
+error-group-name-required = The group's name is required.
+
+## Enrolment
+
+error-enrolment-wrong-person = Only a student can be enrolled in a class, and only a child in a kindergarten group.
+error-enrolment-outside-year = The enrolment date is outside the academic year.
+error-enrolment-overlap = The pupil is already enrolled on that date.
+
+## Accounts
+
+error-account-login-invalid = A login is 3 to 32 Latin letters, digits, dots, dashes or underscores.
+error-account-login-taken = The login { $login } is already taken.
+error-account-password-too-short = The password must be at least { $min } characters long.
+
+## Import
+
+error-import-file-format = Cannot read { $path }: expected a .csv or .xlsx file.
+error-import-missing-column = The column “{ $column }” is missing.
+error-import-rejected = Nothing was imported: { $count ->
+        [one] { $count } row has errors
+       *[other] { $count } rows have errors
+    }.
+
+## Command line
+
+error-cli-usage = { $detail }

@@ -1,0 +1,33 @@
+### Dala: командалық жолдың хабарлары мен сұраулары (қазақша).
+### Осы файлды Rust крейті де (dala-i18n), интерфейс те (@fluent/bundle) оқиды.
+
+## Сұраулар
+
+cli-prompt-login = Логин:
+cli-prompt-password = Құпиясөз:
+
+## init және demo
+
+cli-init-done = «{ $name }» ұйымы { $path } қалтасында құрылды.
+cli-recovery-key-title = Қалпына келтіру кілті — оны басып шығарып, сейфте сақтаңыз. Кілт тек бір рет көрсетіледі:
+cli-demo-done = Демонстрациялық { $kind } құрылды: { $students } оқушы, { $staff } қызметкер, { $accounts } тіркелгі.
+cli-kind-school = мектеп
+cli-kind-kindergarten = балабақша
+
+## check
+
+cli-check-ok = Тексеру сәтті өтті: дерекқордың тұтастығы, { $documents } құжаттың проекцияларымен сәйкестігі, { $entries } аудит жазбасы тексерілді.
+cli-check-failed = Тексеру сәтсіз аяқталды: { $count ->
+        [one] { $count } мәселе
+       *[other] { $count } мәселе
+    } табылды.
+cli-check-problem = — { $detail }
+
+## export және import
+
+cli-export-done = Экспорт аяқталды: { $path }.
+cli-import-done = { $count ->
+        [one] { $count } оқушы
+       *[other] { $count } оқушы
+    } импортталды.
+cli-import-row-refused = { $row }-жол: { $reason }

@@ -1,0 +1,78 @@
+### Dala: қате туралы хабарлар (қазақша).
+### Идентификатор: "error-" + қате коды, онда "." пен "_" орнына "-" (auth.invalid_credentials → error-auth-invalid-credentials).
+### Осы файлды Rust крейті де (dala-i18n), интерфейс те (@fluent/bundle) оқиды.
+
+error-unknown = Күтпеген қате ({ $code }).
+
+## Кіру
+
+error-auth-invalid-credentials = Логин немесе құпиясөз қате.
+error-auth-recovery-key-invalid = Қалпына келтіру кілті жарамсыз.
+error-auth-password-required = Құпиясөз берілмеген: DALA_PASSWORD айнымалысын орнатыңыз немесе команданы терминалда іске қосыңыз.
+error-auth-login-required = Логин берілмеген: DALA_LOGIN айнымалысын орнатыңыз немесе команданы терминалда іске қосыңыз.
+
+## Деректер қоймасы
+
+error-store-not-initialised = { $path } қалтасында Dala деректері жоқ. Алдымен «dala init» немесе «dala demo» командасын іске қосыңыз.
+error-store-already-initialised = { $path } қалтасы бос емес. Бос қалтаны таңдаңыз.
+error-store-key-slots-corrupt = { $path } қалтасындағы кілт файлы зақымдалған немесе оқылмайды.
+error-store-corrupt = Дерекқор зақымдалған: { $detail }
+error-store-migration-edited = { $name } миграциясы осы дерекқорға қолданылған нұсқадан өзгеше. Шығарылған миграцияны ешқашан өзгертуге болмайды.
+error-store-newer-schema = Бұл деректер Dala бағдарламасының жаңарақ нұсқасында жасалған (схема { $version }). Dala бағдарламасын жаңартыңыз.
+error-store-io = Оқу немесе жазу мүмкін емес ({ $path }): { $detail }
+error-store-database = Дерекқор қатесі: { $detail }
+error-store-document-corrupt = { $doc } құжатын оқу мүмкін емес: { $detail }
+error-store-not-found = { $entity } табылмады.
+
+## Адамдар
+
+error-person-iin-format = ЖСН дәл 12 цифрдан тұруы керек.
+error-person-iin-date = ЖСН-дегі туған күн мүмкін емес.
+error-person-iin-century = ЖСН-нің 7-цифры (ғасыр мен жыныс) 1-ден 6-ға дейін болуы керек.
+error-person-iin-checksum = ЖСН-нің бақылау цифры дұрыс емес: нөмірді қайта тексеріңіз, қате терілген болуы мүмкін.
+error-person-iin-mismatch = ЖСН туған күнге немесе жынысқа сәйкес келмейді.
+error-person-iin-taken = ЖСН { $iin } басқа адамға тіркелген.
+error-person-name-required = Тегі мен атын көрсетіңіз.
+error-person-birth-date-invalid = Мұндай туған күн болуы мүмкін емес: { $date }.
+
+## Ұйым
+
+error-org-bin-invalid = БСН 12 цифрдан тұруы және бақылау цифры дұрыс болуы керек.
+error-org-name-required = Ұйымның атауын көрсетіңіз.
+error-org-unknown-region = Белгісіз өңір коды: { $code }.
+error-org-unknown-district = Бұл өңірде мұндай аудан коды жоқ: { $code }.
+
+## Оқу жылы, сыныптар, топтар
+
+error-year-dates-invalid = Оқу жылының күндері дұрыс емес: жылдың басталу күні аяқталу күнінен бұрын болуы керек, ал тоқсандар жыл ішінде бірінен соң бірі келуі керек.
+error-class-grade-out-of-range = Сынып нөмірі 0-ден 11-ге дейін болуы керек.
+error-class-letter-invalid = Сыныптың литері бір ғана әріп болуы керек.
+error-class-duplicate = { $name } сыныбы осы оқу жылында бұрыннан бар.
+error-group-age-invalid = Топтың жас аралығы 1 жастан 7 жасқа дейін болуы керек.
+error-group-norm-invalid = Орындар нормасы 1-ден 40-қа дейін болуы керек.
+error-group-name-required = Топтың атауын көрсетіңіз.
+
+## Қабылдау
+
+error-enrolment-wrong-person = Сыныпқа тек оқушыны, ал балабақша тобына тек баланы қабылдауға болады.
+error-enrolment-outside-year = Қабылдау күні оқу жылының шегінен тыс.
+error-enrolment-overlap = Бұл күні оқушы бұрыннан қабылданған.
+
+## Тіркелгілер
+
+error-account-login-invalid = Логин 3-тен 32-ге дейін таңбадан тұруы керек: латын әріптері, цифрлар, нүкте, сызықша немесе астыңғы сызық.
+error-account-login-taken = «{ $login }» логині бұрыннан тіркелген.
+error-account-password-too-short = Құпиясөз кемінде { $min } таңбадан тұруы керек.
+
+## Импорт
+
+error-import-file-format = { $path } файлын оқу мүмкін емес: .csv немесе .xlsx файлы керек.
+error-import-missing-column = «{ $column }» бағаны жоқ.
+error-import-rejected = Ештеңе импортталмады: { $count ->
+        [one] { $count } жолда
+       *[other] { $count } жолда
+    } қате бар.
+
+## Командалық жол
+
+error-cli-usage = { $detail }

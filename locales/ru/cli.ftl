@@ -1,0 +1,35 @@
+### Dala: вывод и запросы командной строки (русский).
+### Этот файл читают и Rust-крейт (dala-i18n), и интерфейс (@fluent/bundle).
+
+## Запросы
+
+cli-prompt-login = Логин:
+cli-prompt-password = Пароль:
+
+## init и demo
+
+cli-init-done = Организация «{ $name }» создана в папке { $path }.
+cli-recovery-key-title = Ключ восстановления — распечатайте его и храните в сейфе. Он показывается только один раз:
+cli-demo-done = Созданы демонстрационные данные ({ $kind }): учеников — { $students }, сотрудников — { $staff }, учётных записей — { $accounts }.
+cli-kind-school = школа
+cli-kind-kindergarten = детский сад
+
+## check
+
+cli-check-ok = Проверка пройдена: целостность базы данных в порядке; документов сверено с проекциями: { $documents }; записей журнала аудита: { $entries }.
+cli-check-failed = Проверка не пройдена: { $count ->
+        [one] найдена { $count } проблема
+        [few] найдено { $count } проблемы
+       *[other] найдено { $count } проблем
+    }.
+cli-check-problem = — { $detail }
+
+## export и import
+
+cli-export-done = Экспорт выполнен: { $path }.
+cli-import-done = { $count ->
+        [one] Импортирован { $count } ученик
+        [few] Импортировано { $count } ученика
+       *[other] Импортировано { $count } учеников
+    }.
+cli-import-row-refused = Строка { $row }: { $reason }

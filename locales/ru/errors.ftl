@@ -1,0 +1,81 @@
+### Dala: сообщения об ошибках (русский).
+### Идентификатор: "error-" + код ошибки, в котором "." и "_" заменены на "-" (auth.invalid_credentials → error-auth-invalid-credentials).
+### Этот файл читают и Rust-крейт (dala-i18n), и интерфейс (@fluent/bundle).
+
+error-unknown = Непредвиденная ошибка ({ $code }).
+
+## Вход
+
+error-auth-invalid-credentials = Неверный логин или пароль.
+error-auth-recovery-key-invalid = Ключ восстановления недействителен.
+error-auth-password-required = Пароль не указан: задайте переменную DALA_PASSWORD или запустите команду в терминале.
+error-auth-login-required = Логин не указан: задайте переменную DALA_LOGIN или запустите команду в терминале.
+
+## Хранилище данных
+
+error-store-not-initialised = В папке { $path } нет данных Dala. Сначала выполните «dala init» или «dala demo».
+error-store-already-initialised = Папка { $path } не пуста. Выберите пустую папку.
+error-store-key-slots-corrupt = Файл ключей в папке { $path } повреждён или не читается.
+error-store-corrupt = База данных повреждена: { $detail }
+error-store-migration-edited = Миграция { $name } отличается от той, что была применена к этой базе данных. Выпущенную миграцию изменять нельзя.
+error-store-newer-schema = Эти данные созданы более новой версией Dala (схема { $version }). Обновите Dala.
+error-store-io = Не удаётся прочитать или записать { $path }: { $detail }
+error-store-database = Ошибка базы данных: { $detail }
+error-store-document-corrupt = Не удаётся прочитать документ { $doc }: { $detail }
+error-store-not-found = Не найдено: { $entity }.
+
+## Люди
+
+error-person-iin-format = ИИН должен состоять ровно из 12 цифр.
+error-person-iin-date = В ИИН указана невозможная дата рождения.
+error-person-iin-century = 7-я цифра ИИН (век и пол) должна быть от 1 до 6.
+error-person-iin-checksum = Неверная контрольная цифра ИИН: проверьте номер, возможно, в нём опечатка.
+error-person-iin-mismatch = ИИН не соответствует дате рождения или полу.
+error-person-iin-taken = ИИН { $iin } уже есть у другого человека.
+error-person-name-required = Укажите фамилию и имя.
+error-person-birth-date-invalid = Такой даты рождения быть не может: { $date }.
+
+## Организация
+
+error-org-bin-invalid = БИН должен состоять из 12 цифр с правильной контрольной цифрой.
+error-org-name-required = Укажите название организации.
+error-org-unknown-region = Неизвестный код региона: { $code }.
+error-org-unknown-district = В этом регионе нет района с кодом { $code }.
+
+## Учебный год, классы, группы
+
+error-year-dates-invalid = Неверные даты учебного года: дата начала года должна быть раньше даты окончания, а четверти — идти одна за другой в пределах года.
+error-class-grade-out-of-range = Номер класса должен быть от 0 до 11.
+error-class-letter-invalid = Литера класса должна состоять из одной буквы.
+error-class-duplicate = Класс { $name } в этом учебном году уже есть.
+error-group-age-invalid = Возраст детей в группе должен быть от 1 до 7 лет.
+error-group-norm-invalid = Норма мест должна быть от 1 до 40.
+error-group-name-required = Укажите название группы.
+
+## Зачисление
+
+error-enrolment-wrong-person = В класс можно зачислить только ученика, а в группу детского сада — только ребёнка.
+error-enrolment-outside-year = Дата зачисления выходит за пределы учебного года.
+error-enrolment-overlap = На эту дату ученик уже зачислен.
+
+## Учётные записи
+
+error-account-login-invalid = Логин — от 3 до 32 символов: латинские буквы, цифры, точки, дефисы или знаки подчёркивания.
+error-account-login-taken = Логин «{ $login }» уже занят.
+error-account-password-too-short = Пароль должен быть не короче { $min ->
+        [one] { $min } символа
+       *[other] { $min } символов
+    }.
+
+## Импорт
+
+error-import-file-format = Не удаётся прочитать { $path }: нужен файл .csv или .xlsx.
+error-import-missing-column = Нет столбца «{ $column }».
+error-import-rejected = Ничего не импортировано: { $count ->
+        [one] ошибки в { $count } строке
+       *[other] ошибки в { $count } строках
+    }.
+
+## Командная строка
+
+error-cli-usage = { $detail }
