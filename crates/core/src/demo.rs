@@ -152,7 +152,13 @@ const SUBJECTS: [(&str, usize); 14] = [
     ("art_work", 1),
 ];
 
-pub fn school(today: NaiveDate, rng: &mut impl Rng, new_id: &mut dyn FnMut() -> Uuid) -> Demo {
+/// `org_id` is the organisation the store was set up with; the demo fills it in.
+pub fn school(
+    org_id: Uuid,
+    today: NaiveDate,
+    rng: &mut impl Rng,
+    new_id: &mut dyn FnMut() -> Uuid,
+) -> Demo {
     let start_year = year::start_year_of(today);
     let mut b = Builder {
         rng,
@@ -162,7 +168,7 @@ pub fn school(today: NaiveDate, rng: &mut impl Rng, new_id: &mut dyn FnMut() -> 
     };
     let (region, district) = place();
     let org = Organisation {
-        id: (b.new_id)(),
+        id: org_id,
         kind: OrgKind::School,
         name: "Қарабұлақ жалпы білім беретін мектебі".into(),
         bin: generate_bin(2004, 9, 11_207).or_else(|| generate_bin(2004, 9, 11_208)),
@@ -263,6 +269,7 @@ const GROUPS: [(&str, i64, i64, i64, Language); 6] = [
 ];
 
 pub fn kindergarten(
+    org_id: Uuid,
     today: NaiveDate,
     rng: &mut impl Rng,
     new_id: &mut dyn FnMut() -> Uuid,
@@ -276,7 +283,7 @@ pub fn kindergarten(
     };
     let (region, district) = place();
     let org = Organisation {
-        id: (b.new_id)(),
+        id: org_id,
         kind: OrgKind::Kindergarten,
         name: "«Балбөбек» бөбекжай-бақшасы".into(),
         bin: generate_bin(2011, 3, 40_512).or_else(|| generate_bin(2011, 3, 40_513)),
