@@ -28,10 +28,9 @@ use uuid::Uuid;
 pub use audit::AuditEntry;
 pub use check::CheckReport;
 pub use error::{Result, StoreError};
-pub use keys::{KdfParams, Key, RecoveryKey, SLOTS_FILE};
+pub use keys::{KdfParams, Key, KeySlots, RecoveryKey, SLOTS_FILE};
 
 use document::Document;
-use keys::KeySlots;
 use projection::Projections;
 
 pub const DB_FILE: &str = "dala.db";
@@ -418,6 +417,12 @@ fn apply(
         )?;
     }
     Ok(())
+}
+
+/// Opens a data folder's database with its master key and no migration: for tools that must see
+/// the database as it is on disk (the fixture test, benchmarks).
+pub fn raw_connection(dir: &Path, master: &Key) -> Result<Connection> {
+    connect(&dir.join(DB_FILE), master)
 }
 
 /// Opens the database with the raw master key and checks that the key fits before anything else.

@@ -1,0 +1,421 @@
+//! The store as a whole: unlocking, the write path, refusals that change nothing, what lies on
+//! disk, `check`, compaction and data made by the first schema version.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use dala_core::account::{Account, Role};
+use dala_core::enrolment::Enrolment;
+use dala_core::group::{AgeGroup, Class};
+use dala_core::iin::{Iin, Sex};
+use dala_core::org::{Language, OrgKind, Organisation};
+use dala_core::person::{Person, PersonKind};
+use dala_core::year::AcademicYear;
+use dala_core::{Command, DocKey};
+use dala_store::{KdfParams, KeySlots, RecoveryKey, Setup, Store, StoreError, raw_connection};
+use rand::SeedableRng;
+use uuid::Uuid;
+
+const PASSWORD: &str = "correct-horse-1";
+const CHEAP: KdfParams = KdfParams { m_kib: 64, t: 1, p: 1 };
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 6, 0, 0).unwrap()
+}
+
+fn setup(dir: &Path, kind: OrgKind) -> (Store, RecoveryKey) {
+    let setup = Setup {
+        kind,
+        name: "Ақсу мектебі",
+        admin_login: "director",
+        password: PASSWORD,
+        kdf: CHEAP,
+    };
+    Store::init(dir, &setup, now()).unwrap()
+}
+
+/// The demo school's commands applied one by one, as a person would enter them.
+fn demo_school(dir: &Path) -> Store {
+    let (mut store, _) = setup(dir, OrgKind::School);
+    let org = store.list::<Organisation>().unwrap()[0].id;
+    let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let demo = dala_core::demo::school(org, today, &mut rng, &mut Uuid::now_v7);
+    for command in &demo.commands {
+        store.execute(command, now()).unwrap();
+    }
+    store
+}
+
+/// Every row of every table: what "nothing changed" is measured against.
+fn rows(store: &Store) -> BTreeMap<String, i64> {
+    table_rows(store.connection())
+}
+
+fn table_rows(conn: &rusqlite::Connection) -> BTreeMap<String, i64> {
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    tables
+        .into_iter()
+        .map(|t| {
+            let n = conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0)).unwrap();
+            (t, n)
+        })
+        .collect()
+}
+
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .collect()
+}
+
+fn student(id: Uuid, last: &str, birth: NaiveDate, serial: u16) -> Person {
+    Person {
+        id,
+        kind: PersonKind::Student,
+        last_name: last.into(),
+        first_name: "Әлихан".into(),
+        patronymic: None,
+        iin: (serial..serial + 50).find_map(|s| Iin::generate(birth, Sex::Male, s)),
+        birth_date: birth,
+        sex: Sex::Male,
+        position: None,
+        subject: None,
+    }
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "мектеп").unwrap();
+    let before = files(dir.path());
+    let setup = Setup {
+        kind: OrgKind::School,
+        name: "X",
+        admin_login: "director",
+        password: PASSWORD,
+        kdf: CHEAP,
+    };
+    let err = Store::init(dir.path(), &setup, now()).err().unwrap();
+    assert_eq!(err.code(), "store.already_initialised");
+    assert_eq!(files(dir.path()), before);
+}
+
+#[test]
+fn a_wrong_password_or_login_opens_nothing_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(setup(dir.path(), OrgKind::School));
+    let before = files(dir.path());
+    for (login, password) in [("director", "wrong-password"), ("nobody", PASSWORD), ("director", "")] {
+        let err = Store::unlock(dir.path(), login, password, now()).err().unwrap();
+        assert_eq!(err.code(), "auth.invalid_credentials");
+    }
+    assert_eq!(files(dir.path()), before);
+    let store = Store::unlock(dir.path(), "DIRECTOR", PASSWORD, now()).unwrap();
+    assert_eq!(store.author().login, "director");
+    assert!(store.author().account_id.is_some());
+}
+
+#[test]
+fn an_empty_folder_is_not_a_dala_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = Store::unlock(dir.path(), "director", PASSWORD, now()).err().unwrap();
+    assert_eq!(err.code(), "store.not_initialised");
+    assert_eq!(files(dir.path()).len(), 0);
+}
+
+#[test]
+fn the_recovery_key_opens_the_store_and_another_key_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, recovery) = setup(dir.path(), OrgKind::Kindergarten);
+    let typed = RecoveryKey::parse(&recovery.display()).unwrap();
+    let store = Store::unlock_with_recovery(dir.path(), &typed, now()).unwrap();
+    assert_eq!(store.list::<Account>().unwrap()[0].role, Role::Head);
+    drop(store);
+    let other_dir = tempfile::tempdir().unwrap();
+    let (_, other) = setup(other_dir.path(), OrgKind::School);
+    let err = Store::unlock_with_recovery(dir.path(), &other, now()).err().unwrap();
+    assert_eq!(err.code(), "auth.recovery_key_invalid");
+}
+
+#[test]
+fn a_damaged_key_file_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(setup(dir.path(), OrgKind::School));
+    std::fs::write(dir.path().join(dala_store::SLOTS_FILE), "{\"format\": 1}").unwrap();
+    let err = Store::unlock(dir.path(), "director", PASSWORD, now()).err().unwrap();
+    assert_eq!(err.code(), "store.key_slots_corrupt");
+}
+
+#[test]
+fn nothing_on_disk_is_plain_sqlite_or_names_a_pupil() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_school(dir.path());
+    let people = store.list::<Person>().unwrap();
+    assert!(people.len() > 300, "the demo school has about 300 pupils and its staff");
+    let org = store.list::<Organisation>().unwrap().remove(0);
+    let names: Vec<&str> = people.iter().map(|p| p.last_name.as_str()).chain([org.name.as_str()]).collect();
+    let look = |files: &BTreeMap<String, Vec<u8>>| {
+        for (file, bytes) in files {
+            assert!(!bytes.starts_with(b"SQLite format 3\0"), "{file} is a plain SQLite file");
+            // Lossy decoding keeps every valid UTF-8 run intact, so a name in clear would survive.
+            let text = String::from_utf8_lossy(bytes);
+            for needle in &names {
+                assert!(!text.contains(needle), "{file} holds {needle} in clear");
+            }
+        }
+    };
+    look(&files(dir.path())); // while open, with the WAL beside it
+    drop(store);
+    look(&files(dir.path()));
+}
+
+#[test]
+fn a_command_writes_document_projection_and_audit_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = setup(dir.path(), OrgKind::School);
+    let id = Uuid::now_v7();
+    let mut pupil = student(id, "Қасымов", date(2014, 3, 8), 100);
+    store.execute(&Command::SavePerson(pupil.clone()), now()).unwrap();
+    pupil.last_name = "Қасымұлы".into();
+    store.execute(&Command::SavePerson(pupil.clone()), now()).unwrap();
+    drop(store);
+
+    let store = Store::unlock(dir.path(), "director", PASSWORD, now()).unwrap();
+    assert_eq!(store.get::<Person>(id).unwrap(), Some(pupil));
+    let audit = store.audit_log().unwrap();
+    let last = audit.last().unwrap();
+    assert_eq!(
+        (last.action.as_str(), last.login.as_str(), last.personal),
+        ("person.save", "director", true)
+    );
+    assert!(last.before.as_deref().unwrap().contains("Қасымов"));
+    assert!(last.after.as_deref().unwrap().contains("Қасымұлы"));
+    assert!(store.check().unwrap().passed());
+}
+
+#[test]
+fn every_refused_command_names_its_rule_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = setup(dir.path(), OrgKind::School);
+    let (year, terms) = dala_core::year::standard_school_year(2026, Uuid::now_v7);
+    store.execute(&Command::AddYear { year: year.clone(), terms }, now()).unwrap();
+    let class = Class {
+        id: Uuid::now_v7(),
+        year_id: year.id,
+        grade: 5,
+        letter: "А".into(),
+        language: Language::Kazakh,
+    };
+    store.execute(&Command::AddClass(class.clone()), now()).unwrap();
+    let pupil = student(Uuid::now_v7(), "Серікбаев", date(2015, 1, 20), 10);
+    store.execute(&Command::SavePerson(pupil.clone()), now()).unwrap();
+    let enrol = |from, to| Enrolment {
+        id: Uuid::now_v7(),
+        year_id: year.id,
+        person_id: pupil.id,
+        group_id: class.id,
+        from,
+        to,
+    };
+    store.execute(&Command::Enrol(enrol(year.starts, None)), now()).unwrap();
+    let mut staff = student(Uuid::now_v7(), "Ахметова", date(1985, 5, 5), 1);
+    staff.kind = PersonKind::Staff;
+    staff.iin = None;
+    store.execute(&Command::SavePerson(staff.clone()), now()).unwrap();
+
+    let mut wrong_sex = student(Uuid::now_v7(), "Ким", date(2015, 2, 2), 20);
+    wrong_sex.sex = Sex::Female;
+    let mut same_iin = student(Uuid::now_v7(), "Пак", date(2015, 1, 20), 10);
+    same_iin.iin = pupil.iin.clone();
+    let no_name = student(Uuid::now_v7(), " ", date(2015, 2, 2), 30);
+    let mut bad_bin = store.list::<Organisation>().unwrap().remove(0);
+    bad_bin.bin = Some("123456789012".into());
+    let bad_year = AcademicYear {
+        id: Uuid::now_v7(),
+        start_year: 2027,
+        starts: date(2027, 9, 1),
+        ends: date(2027, 8, 1),
+    };
+    let group = AgeGroup {
+        id: Uuid::now_v7(),
+        year_id: year.id,
+        name: "Балапан".into(),
+        age_from: 3,
+        age_to: 4,
+        norm_places: 60,
+        language: Language::Kazakh,
+    };
+    let admin = Account {
+        id: Uuid::now_v7(),
+        login: "Director".into(),
+        role: Role::Teacher,
+        person_id: None,
+        lang: "ru".into(),
+        must_change_password: true,
+    };
+    let staff_enrol = Enrolment { person_id: staff.id, ..enrol(year.starts, None) };
+    let other_class = |f: &dyn Fn(&mut Class)| {
+        let mut c = Class { id: Uuid::now_v7(), ..class.clone() };
+        f(&mut c);
+        Command::AddClass(c)
+    };
+
+    let cases: Vec<(Command, &str)> = vec![
+        (other_class(&|c| c.grade = 12), "class.grade_out_of_range"),
+        (other_class(&|c| c.letter = "а".into()), "class.duplicate"),
+        (other_class(&|c| c.letter = "5".into()), "class.letter_invalid"),
+        (other_class(&|c| c.year_id = Uuid::nil()), "store.not_found"),
+        (Command::SavePerson(wrong_sex), "person.iin_mismatch"),
+        (Command::SavePerson(same_iin), "person.iin_taken"),
+        (Command::SavePerson(no_name), "person.name_required"),
+        (Command::Enrol(enrol(date(2027, 1, 10), None)), "enrolment.overlap"),
+        (Command::Enrol(enrol(date(2027, 6, 1), None)), "enrolment.outside_year"),
+        (Command::Enrol(staff_enrol), "enrolment.wrong_person"),
+        (Command::SetOrganisation(bad_bin), "org.bin_invalid"),
+        (Command::AddYear { year: bad_year, terms: Vec::new() }, "year.dates_invalid"),
+        (Command::AddAgeGroup(group), "group.norm_invalid"),
+        (Command::CreateAccount(admin), "account.login_taken"),
+    ];
+    for (command, code) in cases {
+        let before = rows(&store);
+        let err = store.execute(&command, now()).err();
+        let err = err.unwrap_or_else(|| panic!("{code} was accepted"));
+        assert_eq!(err.code(), code, "{command:?}");
+        assert_eq!(rows(&store), before, "{code} changed something");
+    }
+    // The documents in memory were not left ahead of the disk: the store still checks clean.
+    let later = student(Uuid::now_v7(), "Жаңабай", date(2016, 6, 6), 40);
+    store.execute(&Command::SavePerson(later), now()).unwrap();
+    let report = store.check().unwrap();
+    assert!(report.passed(), "{:?}", report.problems);
+}
+
+#[test]
+fn a_batch_is_applied_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = setup(dir.path(), OrgKind::School);
+    let before = rows(&store);
+    let first = student(Uuid::now_v7(), "Бірлан", date(2014, 4, 4), 1);
+    let mut twin = student(Uuid::now_v7(), "Екібаев", date(2014, 4, 4), 1);
+    twin.iin = first.iin.clone();
+    let mut bad = student(Uuid::now_v7(), "Үшбаев", date(2014, 4, 4), 300);
+    bad.first_name = String::new();
+    let batch = [Command::SavePerson(first), Command::SavePerson(twin), Command::SavePerson(bad)];
+    let refused = store.execute_batch(&batch, now()).unwrap_err();
+    let codes: Vec<(usize, &str)> = refused.iter().map(|(i, e)| (*i, e.code())).collect();
+    assert_eq!(codes, [(1, "person.iin_taken"), (2, "person.name_required")]);
+    assert_eq!(rows(&store), before);
+    assert!(store.check().unwrap().passed());
+}
+
+#[test]
+fn check_passes_on_the_demo_and_finds_every_kind_of_damage() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_school(dir.path());
+    let report = store.check().unwrap();
+    assert!(report.passed(), "{:?}", report.problems);
+    assert_eq!(report.documents, 4);
+    let conn = store.connection();
+    let pupil: String = conn
+        .query_row("SELECT id FROM people WHERE kind = 'student' LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    conn.execute("UPDATE people SET last_name = 'Подменов' WHERE id = ?1", [&pupil]).unwrap();
+    conn.execute("DELETE FROM classes WHERE rowid = (SELECT min(rowid) FROM classes)", []).unwrap();
+    let stray = Uuid::now_v7().to_string();
+    conn.execute("INSERT INTO terms (id, doc_key, number) VALUES (?1, 'org', 9)", [&stray]).unwrap();
+    conn.execute("UPDATE audit_log SET login = 'someone' WHERE seq = 3", []).unwrap();
+    let problems = store.check().unwrap().problems;
+    let has = |words: &[&str]| problems.iter().any(|p| words.iter().all(|w| p.contains(w)));
+    assert!(has(&["people", &pupil, "last_name"]), "{problems:?}");
+    assert!(has(&["classes", "missing"]), "{problems:?}");
+    assert!(has(&["terms", &stray, "no entity"]), "{problems:?}");
+    assert!(has(&["audit entry 3", "hash chain"]), "{problems:?}");
+    assert_eq!(problems.len(), 4, "{problems:?}");
+}
+
+#[test]
+fn a_rebuild_restores_damaged_projections() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_school(dir.path());
+    let mut before = store.list::<Person>().unwrap();
+    store.connection().execute("DELETE FROM people", []).unwrap();
+    assert!(!store.check().unwrap().passed());
+    store.rebuild_projections().unwrap();
+    let mut after = store.list::<Person>().unwrap();
+    after.sort_by_key(|p| p.id);
+    before.sort_by_key(|p| p.id);
+    assert_eq!(after, before);
+    assert!(store.check().unwrap().passed());
+}
+
+#[test]
+fn compaction_folds_chunks_and_keeps_every_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_school(dir.path());
+    let chunks = |s: &Store| -> i64 {
+        let sql = "SELECT count(*) FROM document_chunks WHERE doc_key = 'people'";
+        s.connection().query_row(sql, [], |r| r.get(0)).unwrap()
+    };
+    // The demo's 330 people went through automatic compaction at least once.
+    assert!(chunks(&store) <= 257, "{}", chunks(&store));
+    let before = store.list::<Person>().unwrap();
+    store.compact(DocKey::People).unwrap();
+    assert_eq!(chunks(&store), 1);
+    drop(store);
+    let mut store = Store::unlock(dir.path(), "director", PASSWORD, now()).unwrap();
+    store.rebuild_projections().unwrap();
+    assert_eq!(store.list::<Person>().unwrap().len(), before.len());
+    assert!(store.check().unwrap().passed());
+}
+
+#[test]
+fn a_version_1_database_opens_migrates_and_keeps_every_row() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/v1-kindergarten");
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in files(&fixture) {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    let key = KeySlots::load(dir.path()).unwrap().unlock("head", "fixture-pass-1").unwrap();
+    let conn = raw_connection(dir.path(), &key).unwrap();
+    let sql = "SELECT max(version) FROM schema_migrations";
+    let version: i64 = conn.query_row(sql, [], |r| r.get(0)).unwrap();
+    assert_eq!(version, 1, "the fixture was made by the first schema");
+    let mut before = table_rows(&conn);
+    drop(conn);
+
+    let store = Store::unlock(dir.path(), "head", "fixture-pass-1", now()).unwrap();
+    let mut after = rows(&store);
+    let applied = after.remove("schema_migrations").unwrap() - before.remove("schema_migrations").unwrap();
+    assert!(applied >= 1, "a later migration was applied");
+    assert_eq!(after, before, "every row of every table is kept");
+    assert!(before["people"] > 100);
+    let report = store.check().unwrap();
+    assert!(report.passed(), "{:?}", report.problems);
+}
+
+#[test]
+fn an_edited_migration_refuses_to_open_and_says_which() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(setup(dir.path(), OrgKind::School));
+    let key = KeySlots::load(dir.path()).unwrap().unlock("director", PASSWORD).unwrap();
+    let conn = raw_connection(dir.path(), &key).unwrap();
+    conn.execute("UPDATE schema_migrations SET sha256 = 'edited' WHERE version = 1", []).unwrap();
+    drop(conn);
+    let err = Store::unlock(dir.path(), "director", PASSWORD, now()).err().unwrap();
+    assert_eq!(err.code(), "store.migration_edited");
+    assert!(matches!(err, StoreError::MigrationEdited { ref name } if name == "0001_init"));
+}
