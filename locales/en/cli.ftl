@@ -31,3 +31,15 @@ cli-import-done = { $count ->
        *[other] { $count } students
     } imported.
 cli-import-row-refused = Row { $row }: { $reason }
+
+## export: sheet names of the .xlsx workbook (at most 31 characters, no [ ] : * ? / \)
+
+export-sheet-organisation = Organisation
+export-sheet-academic-years = Academic years
+export-sheet-terms = Terms
+export-sheet-classes = Classes
+export-sheet-age-groups = Age groups
+export-sheet-students = Students
+export-sheet-children = Children
+export-sheet-staff = Staff
+export-sheet-enrolments = Enrolments

@@ -76,3 +76,10 @@ error-import-rejected = Nothing was imported: { $count ->
 ## Command line
 
 error-cli-usage = { $detail }
+
+## Import: why a row was refused
+
+error-import-value-missing = The “{ $column }” cell is empty.
+error-import-date-invalid = “{ $value }” is not a date: write it as 2014-03-08 or 08.03.2014.
+error-import-sex-invalid = “{ $value }” is not a sex: write m or f.
+error-import-class-unknown = There is no class “{ $name }” in the current academic year.

@@ -31,3 +31,15 @@ cli-import-done = { $count ->
        *[other] { $count } оқушы
     } импортталды.
 cli-import-row-refused = { $row }-жол: { $reason }
+
+## export: .xlsx кітабының парақ атаулары (31 таңбадан аспайды, [ ] : * ? / \ болмайды)
+
+export-sheet-organisation = Ұйым
+export-sheet-academic-years = Оқу жылдары
+export-sheet-terms = Тоқсандар
+export-sheet-classes = Сыныптар
+export-sheet-age-groups = Жас топтары
+export-sheet-students = Оқушылар
+export-sheet-children = Балалар
+export-sheet-staff = Қызметкерлер
+export-sheet-enrolments = Қабылдау

@@ -76,3 +76,10 @@ error-import-rejected = Ештеңе импортталмады: { $count ->
 ## Командалық жол
 
 error-cli-usage = { $detail }
+
+## Импорт: жол неге қабылданбады
+
+error-import-value-missing = «{ $column }» ұяшығы толтырылмаған.
+error-import-date-invalid = «{ $value }» — күн емес: 2014-03-08 немесе 08.03.2014 түрінде жазыңыз.
+error-import-sex-invalid = «{ $value }» — жынысы дұрыс жазылмаған: ер немесе әйел (м немесе ж) деп жазыңыз.
+error-import-class-unknown = Ағымдағы оқу жылында «{ $name }» сыныбы жоқ.

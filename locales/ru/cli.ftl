@@ -33,3 +33,15 @@ cli-import-done = { $count ->
        *[other] Импортировано { $count } учеников
     }.
 cli-import-row-refused = Строка { $row }: { $reason }
+
+## export: названия листов книги .xlsx (не длиннее 31 символа, без [ ] : * ? / \)
+
+export-sheet-organisation = Организация
+export-sheet-academic-years = Учебные годы
+export-sheet-terms = Четверти
+export-sheet-classes = Классы
+export-sheet-age-groups = Возрастные группы
+export-sheet-students = Ученики
+export-sheet-children = Дети
+export-sheet-staff = Сотрудники
+export-sheet-enrolments = Зачисления

@@ -79,3 +79,10 @@ error-import-rejected = Ничего не импортировано: { $count -
 ## Командная строка
 
 error-cli-usage = { $detail }
+
+## Импорт: почему строка не принята
+
+error-import-value-missing = Не заполнена ячейка «{ $column }».
+error-import-date-invalid = «{ $value }» — не дата: укажите её как 2014-03-08 или 08.03.2014.
+error-import-sex-invalid = «{ $value }» — не пол: укажите м или ж.
+error-import-class-unknown = В текущем учебном году нет класса «{ $name }».

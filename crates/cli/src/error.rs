@@ -35,6 +35,13 @@ impl From<dala_core::CoreError> for CliError {
 }
 
 impl CliError {
+    pub fn io(path: &std::path::Path, detail: impl std::fmt::Display) -> CliError {
+        CliError::Store(StoreError::Io {
+            path: path.display().to_string(),
+            detail: detail.to_string(),
+        })
+    }
+
     pub fn code(&self) -> &'static str {
         match self {
             CliError::Store(e) => e.code(),

@@ -4,7 +4,8 @@
 
 mod credentials;
 mod error;
-mod exchange;
+mod export;
+mod import;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -79,7 +80,7 @@ enum Commands {
     /// Writes all main data in an open format (R13).
     Export {
         #[arg(long, value_enum)]
-        format: exchange::ExportFormat,
+        format: export::ExportFormat,
         #[arg(long)]
         out: PathBuf,
     },
@@ -239,7 +240,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
         }
         Commands::Export { format, out } => {
             let store = unlock(&dir, lang)?;
-            exchange::export(&store, format, &out, lang)?;
+            export::export(&store, format, &out, lang)?;
             println!(
                 "{}",
                 text(
@@ -253,7 +254,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
             what: ImportCommand::Students { file },
         } => {
             let mut store = unlock(&dir, lang)?;
-            let count = exchange::import_students(&mut store, &file, Utc::now(), lang)?;
+            let count = import::import_students(&mut store, &file, Utc::now(), lang)?;
             println!(
                 "{}",
                 text(lang, "cli-import-done", &[("count", count.into())])

@@ -62,6 +62,14 @@ pub enum CoreError {
         collection: &'static str,
         field: String,
     },
+    #[error("the {column} cell is empty")]
+    ImportValueMissing { column: &'static str },
+    #[error("{value} is not a date: write YYYY-MM-DD or DD.MM.YYYY")]
+    ImportDateInvalid { value: String },
+    #[error("{value} is not a sex: write m or f")]
+    ImportSexInvalid { value: String },
+    #[error("there is no class {name} in the current academic year")]
+    ImportClassUnknown { name: String },
 }
 
 impl CoreError {
@@ -96,6 +104,10 @@ impl CoreError {
             PasswordTooShort { .. } => "account.password_too_short",
             NotFound { .. } => "store.not_found",
             FieldInvalid { .. } => "store.document_corrupt",
+            ImportValueMissing { .. } => "import.value_missing",
+            ImportDateInvalid { .. } => "import.date_invalid",
+            ImportSexInvalid { .. } => "import.sex_invalid",
+            ImportClassUnknown { .. } => "import.class_unknown",
         }
     }
 
@@ -106,12 +118,16 @@ impl CoreError {
             IinTaken { iin } => vec![("iin", iin.clone())],
             BirthDateInvalid { date } => vec![("date", date.clone())],
             UnknownRegion { code } | UnknownDistrict { code } => vec![("code", code.clone())],
-            ClassDuplicate { name } => vec![("name", name.clone())],
+            ClassDuplicate { name } | ImportClassUnknown { name } => vec![("name", name.clone())],
             LoginTaken { login } => vec![("login", login.clone())],
             PasswordTooShort { min } => vec![("min", min.to_string())],
             NotFound { entity } => vec![("entity", entity.to_string())],
             FieldInvalid { collection, field } => {
                 vec![("doc", collection.to_string()), ("detail", field.clone())]
+            }
+            ImportValueMissing { column } => vec![("column", column.to_string())],
+            ImportDateInvalid { value } | ImportSexInvalid { value } => {
+                vec![("value", value.clone())]
             }
             _ => Vec::new(),
         }

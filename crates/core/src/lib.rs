@@ -10,6 +10,7 @@ pub mod enrolment;
 pub mod error;
 pub mod group;
 pub mod iin;
+pub mod import;
 pub mod org;
 pub mod person;
 pub mod record;

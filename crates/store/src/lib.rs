@@ -37,6 +37,12 @@ pub const DB_FILE: &str = "dala.db";
 /// Documents with more chunks than this are folded into one snapshot after a command.
 const COMPACT_AFTER: i64 = 256;
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Commit,
+    RollBack,
+}
+
 /// Who is acting: the unlocked account, recorded in every audit entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Author {
@@ -197,9 +203,28 @@ impl Store {
         commands: &[Command],
         now: DateTime<Utc>,
     ) -> Result<(), Vec<(usize, StoreError)>> {
+        self.run_batch(commands, now, Outcome::Commit)
+    }
+
+    /// Checks a batch as `execute_batch` would apply it and reports every refusal, then rolls
+    /// it back: an import shows all its bad rows at once, even when some failed to parse.
+    pub fn try_batch(
+        &mut self,
+        commands: &[Command],
+        now: DateTime<Utc>,
+    ) -> Result<(), Vec<(usize, StoreError)>> {
+        self.run_batch(commands, now, Outcome::RollBack)
+    }
+
+    fn run_batch(
+        &mut self,
+        commands: &[Command],
+        now: DateTime<Utc>,
+        outcome: Outcome,
+    ) -> Result<(), Vec<(usize, StoreError)>> {
         let mut touched = BTreeSet::new();
-        let result = self.apply_all(commands, now, &mut touched);
-        if result.is_err() {
+        let result = self.apply_all(commands, now, &mut touched, outcome);
+        if result.is_err() || outcome == Outcome::RollBack {
             // The in-memory documents may hold changes that never reached the disk.
             for key in &touched {
                 self.docs.remove(key);
@@ -223,6 +248,7 @@ impl Store {
         commands: &[Command],
         now: DateTime<Utc>,
         touched: &mut BTreeSet<DocKey>,
+        outcome: Outcome,
     ) -> Result<(), Vec<(usize, StoreError)>> {
         let Store {
             conn,
@@ -256,7 +282,10 @@ impl Store {
                     .map_err(|e| vec![(0, e)])?;
             }
         }
-        tx.commit().map_err(|e| vec![(0, e.into())])
+        match outcome {
+            Outcome::Commit => tx.commit().map_err(|e| vec![(0, e.into())]),
+            Outcome::RollBack => Ok(()),
+        }
     }
 
     /// Adds an account with its key slot. The slot file is written before the account, so an

@@ -1,0 +1,396 @@
+//! The `dala` binary end to end: export in its three forms and the import of students. Each test
+//! makes its own demo school in a temporary folder and talks to the binary as a script would:
+//! credentials from the environment, the outcome in the exit code and the `[code]` on stderr.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use calamine::{Data, Reader, Xlsx};
+use chrono::NaiveDate;
+use dala_core::iin::{Iin, Sex};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use serde_json::Value;
+use tempfile::TempDir;
+
+const PASSWORD: &str = "demo-password-2026";
+
+/// A demo school in a temporary folder; files for import sit beside its data folder.
+struct School {
+    dir: TempDir,
+}
+
+impl School {
+    fn demo() -> School {
+        let school = School {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+        };
+        succeeds(school.dala("en", &["demo", "--kind", "school"]));
+        school
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn dala(&self, lang: &str, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_dala"))
+            .env("DALA_PASSWORD", PASSWORD)
+            .env("DALA_LOGIN", "director")
+            .env_remove("DALA_DATA")
+            .env_remove("DALA_LANG")
+            .arg("--data")
+            .arg(self.path("data"))
+            .args(["--lang", lang])
+            .args(args)
+            .output()
+            .expect("the dala binary runs")
+    }
+
+    fn import(&self, lang: &str, file: &Path) -> Output {
+        let file = file.to_str().expect("a UTF-8 path");
+        self.dala(lang, &["import", "students", file])
+    }
+
+    fn export_json(&self) -> Value {
+        let out = self.path("export.json");
+        let out_arg = out.to_str().expect("a UTF-8 path");
+        succeeds(self.dala("en", &["export", "--format", "json", "--out", out_arg]));
+        let text = std::fs::read_to_string(&out).expect("the export file");
+        serde_json::from_str(&text).expect("valid JSON")
+    }
+
+    fn students(&self) -> Vec<Value> {
+        match &self.export_json()["students"] {
+            Value::Array(students) => students.clone(),
+            other => panic!("students is not a list: {other}"),
+        }
+    }
+
+    fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, text).expect("the test file is written");
+        path
+    }
+}
+
+fn succeeds(output: Output) -> Output {
+    assert!(
+        output.status.success(),
+        "dala failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+/// The exit code and stderr of a run that must fail.
+fn fails(output: Output) -> (i32, String) {
+    assert!(!output.status.success(), "dala succeeded");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output.status.code().unwrap_or(-1), stderr)
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a calendar date")
+}
+
+/// A valid IIN for the birth date and sex; the serial keeps it apart from the demo's.
+fn iin(birth: NaiveDate, sex: Sex, serial: u16) -> String {
+    (serial..serial + 50)
+        .find_map(|s| Iin::generate(birth, sex, s))
+        .expect("a serial the registry issues")
+        .as_str()
+        .to_string()
+}
+
+/// The same IIN with a wrong check digit.
+fn with_wrong_check_digit(iin: &str) -> String {
+    let (head, last) = iin.split_at(11);
+    let last: u32 = last.parse().expect("a digit");
+    format!("{head}{}", (last + 1) % 10)
+}
+
+fn text<'a>(student: &'a Value, field: &str) -> &'a str {
+    student[field].as_str().unwrap_or_default()
+}
+
+fn find<'a>(students: &'a [Value], last_name: &str) -> Option<&'a Value> {
+    students.iter().find(|s| text(s, "last_name") == last_name)
+}
+
+#[test]
+fn json_export_lists_the_demo_school_with_english_field_names() {
+    let school = School::demo();
+    let export = school.export_json();
+    let students = export["students"].as_array().expect("a students list");
+    assert!((250..=350).contains(&students.len()), "{}", students.len());
+    for field in ["id", "last_name", "first_name", "iin", "birth_date", "sex"] {
+        assert!(students.iter().all(|s| s[field].is_string()), "{field}");
+    }
+    assert!(students.iter().all(|s| text(s, "class").contains(' ')));
+    let kazakh =
+        |s: &&Value| text(s, "last_name").contains(['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'і']);
+    assert!(students.iter().any(|s| kazakh(&s)));
+    assert!(export["organisation"]["name"].is_string());
+    assert_eq!(
+        export["academic_years"][0]["terms"]
+            .as_array()
+            .map(Vec::len),
+        Some(4)
+    );
+    let classes = export["classes"].as_array().expect("a classes list");
+    assert!(classes.iter().any(|c| text(c, "name") == "5 А"));
+    let staff = export["staff"].as_array().expect("a staff list");
+    assert!(staff.iter().any(|s| text(s, "position") == "teacher"));
+    assert_eq!(
+        export["enrolments"].as_array().map(Vec::len),
+        Some(students.len())
+    );
+    assert_eq!(export["children"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn csv_export_writes_one_file_per_list_with_a_bom_and_a_header() {
+    let school = School::demo();
+    let count = school.students().len();
+    let out = school.path("csv");
+    let out_arg = out.to_str().expect("a UTF-8 path");
+    succeeds(school.dala("kk", &["export", "--format", "csv", "--out", out_arg]));
+    for list in [
+        "organisation",
+        "academic_years",
+        "classes",
+        "students",
+        "staff",
+        "enrolments",
+    ] {
+        assert!(out.join(format!("{list}.csv")).is_file(), "{list}.csv");
+    }
+    let bytes = std::fs::read(out.join("students.csv")).expect("students.csv");
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").expect("a UTF-8 BOM");
+    let body = String::from_utf8(body.to_vec()).expect("UTF-8");
+    let mut lines = body.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,last_name,first_name,patronymic,iin,birth_date,sex,class")
+    );
+    assert_eq!(lines.count(), count);
+}
+
+#[test]
+fn xlsx_export_has_a_students_sheet_in_the_users_language() {
+    let school = School::demo();
+    let count = school.students().len();
+    let out = school.path("export.xlsx");
+    let out_arg = out.to_str().expect("a UTF-8 path");
+    succeeds(school.dala("ru", &["export", "--format", "xlsx", "--out", out_arg]));
+    let mut workbook: Xlsx<_> = calamine::open_workbook(&out).expect("an xlsx workbook");
+    assert!(workbook.sheet_names().contains(&"Сотрудники".to_string()));
+    let sheet = workbook
+        .worksheet_range("Ученики")
+        .expect("the students sheet");
+    assert_eq!(sheet.height(), count + 1);
+    assert_eq!(
+        sheet.get_value((0, 1)),
+        Some(&Data::String("last_name".into()))
+    );
+    assert!(matches!(sheet.get_value((1, 5)), Some(Data::DateTime(_))));
+}
+
+#[test]
+fn csv_import_with_semicolons_russian_headers_and_dotted_dates_adds_three_students() {
+    let school = School::demo();
+    let before = school.students().len();
+    let girl = iin(date(2014, 1, 2), Sex::Female, 9_101);
+    let file = school.write(
+        "students.csv",
+        &format!(
+            "\u{feff}№;Фамилия;Имя;Отчество;ИИН;Дата рождения;Пол;Класс\n\
+             1;Импортов;Ерлан;Асқарұлы;;08.03.2015;м;5А\n\
+             2;Импортова;Анна;Ивановна;{girl};2014-01-02;Ж;6-Б\n\
+             \n\
+             3;Жаңабаев;Нұрлан;;;2016-05-30;ер;4 А\n"
+        ),
+    );
+    let output = succeeds(school.import("ru", &file));
+    assert!(String::from_utf8_lossy(&output.stdout).contains('3'));
+    let students = school.students();
+    assert_eq!(students.len(), before + 3);
+    let anna = find(&students, "Импортова").expect("the imported student");
+    assert_eq!(text(anna, "iin"), girl);
+    assert_eq!(text(anna, "class"), "6 Б");
+    let erlan = find(&students, "Импортов").expect("the imported student");
+    assert_eq!(text(erlan, "birth_date"), "2015-03-08");
+    assert_eq!(text(erlan, "sex"), "m");
+}
+
+#[test]
+fn xlsx_import_reads_date_number_and_text_cells() {
+    let school = School::demo();
+    let before = school.students().len();
+    let boy = iin(date(2015, 4, 2), Sex::Male, 9_202);
+    let path = school.path("students.xlsx");
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let dotted = Format::new().set_num_format("dd.mm.yyyy");
+    let headers = ["Тегі", "Аты", "ЖСН", "Туған күні", "Жынысы", "Сынып"];
+    for (col, header) in (0u16..).zip(headers) {
+        sheet.write_string(0, col, header).expect("a header cell");
+    }
+    let rows = [
+        ("Ахметжанов", "Дәурен", date(2015, 4, 2), "ер", "5 А"),
+        ("Серікова", "Аружан", date(2013, 12, 1), "әйел", "7 Б"),
+        ("Оспанбеков", "Тимур", date(2012, 6, 15), "m", "8-А"),
+    ];
+    for (row, (last, first, birth, sex, class)) in (1u32..).zip(rows) {
+        let birth = ExcelDateTime::parse_from_str(&birth.to_string()).expect("a date");
+        sheet.write_string(row, 0, last).expect("a cell");
+        sheet.write_string(row, 1, first).expect("a cell");
+        sheet
+            .write_datetime_with_format(row, 3, &birth, &dotted)
+            .expect("a date cell");
+        sheet.write_string(row, 4, sex).expect("a cell");
+        sheet.write_string(row, 5, class).expect("a cell");
+    }
+    // An IIN typed into a number cell, as happens in Excel.
+    let number: f64 = boy.parse().expect("digits");
+    sheet.write_number(1, 2, number).expect("a number cell");
+    sheet.write_string(3, 3, "15.06.2012").expect("a text date");
+    workbook.save(&path).expect("the workbook is saved");
+
+    succeeds(school.import("kk", &path));
+    let students = school.students();
+    assert_eq!(students.len(), before + 3);
+    let dauren = find(&students, "Ахметжанов").expect("the imported student");
+    assert_eq!(text(dauren, "iin"), boy);
+    assert_eq!(text(dauren, "birth_date"), "2015-04-02");
+    let aruzhan = find(&students, "Серікова").expect("the imported student");
+    assert_eq!((text(aruzhan, "sex"), text(aruzhan, "class")), ("f", "7 Б"));
+    let timur = find(&students, "Оспанбеков").expect("the imported student");
+    assert_eq!(text(timur, "birth_date"), "2012-06-15");
+}
+
+#[test]
+fn a_file_with_bad_rows_is_refused_whole_with_every_row_and_reason() {
+    let school = School::demo();
+    let before = school.students().len();
+    let bad_iin = with_wrong_check_digit(&iin(date(2014, 3, 8), Sex::Female, 9_303));
+    let file = school.write(
+        "students.csv",
+        &format!(
+            "last_name,first_name,iin,birth_date,sex,class\n\
+             Badiin,Aliya,{bad_iin},2014-03-08,f,6 А\n\
+             Noclass,Bolat,,2014-05-01,m,9 Я\n\
+             Goodrow,Dana,,2014-06-01,f,6 А\n"
+        ),
+    );
+    let (code, stderr) = fails(school.import("en", &file));
+    assert_eq!(code, 1);
+    assert!(stderr.contains("[import.rejected]"), "{stderr}");
+    assert!(
+        stderr.contains("Row 2: The IIN check digit is wrong"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Row 3: There is no class “9 Я” in the current academic year."),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("Row 4"), "{stderr}");
+    let students = school.students();
+    assert_eq!(students.len(), before);
+    assert!(find(&students, "Goodrow").is_none());
+}
+
+#[test]
+fn refusals_of_the_store_are_reported_beside_those_of_the_rows() {
+    let school = School::demo();
+    let students = school.students();
+    let taken = students
+        .iter()
+        .find(|s| s["iin"].is_string())
+        .expect("a demo student with an IIN");
+    let new = iin(date(2013, 2, 2), Sex::Male, 9_404);
+    let file = school.write(
+        "students.csv",
+        &format!(
+            "last_name;first_name;iin;birth_date;sex;class\n\
+             Noclass;Bolat;;2014-05-01;m;12 А\n\
+             Taken;Aliya;{};{};{};6 А\n\
+             First;Daniyar;{new};2013-02-02;m;7 А\n\
+             Twice;Daniyar;{new};2013-02-02;m;7 Б\n",
+            text(taken, "iin"),
+            text(taken, "birth_date"),
+            text(taken, "sex"),
+        ),
+    );
+    let (code, stderr) = fails(school.import("ru", &file));
+    assert_eq!(code, 1);
+    assert!(stderr.contains("[import.rejected]"), "{stderr}");
+    assert!(
+        stderr.contains("Строка 2: В текущем учебном году нет класса «12 А»."),
+        "{stderr}"
+    );
+    let taken_message = format!(
+        "Строка 3: ИИН {} уже есть у другого человека",
+        text(taken, "iin")
+    );
+    assert!(stderr.contains(&taken_message), "{stderr}");
+    assert!(
+        stderr.contains(&format!("Строка 5: ИИН {new} уже есть у другого человека")),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("Строка 4"), "{stderr}");
+    assert_eq!(school.students().len(), students.len());
+}
+
+#[test]
+fn a_file_the_store_refuses_alone_writes_nothing_either() {
+    let school = School::demo();
+    let students = school.students();
+    let new = iin(date(2013, 2, 2), Sex::Male, 9_505);
+    let file = school.write(
+        "students.csv",
+        &format!(
+            "last_name,first_name,iin,birth_date,sex,class\n\
+             First,Daniyar,{new},2013-02-02,m,7 А\n\
+             Twice,Daniyar,{new},2013-02-02,m,7 Б\n"
+        ),
+    );
+    let (code, stderr) = fails(school.import("en", &file));
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains(&format!("Row 3: Another person already has the IIN {new}")),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("Row 2"), "{stderr}");
+    let after = school.students();
+    assert_eq!(after.len(), students.len());
+    assert!(find(&after, "First").is_none());
+}
+
+#[test]
+fn an_unknown_extension_is_refused_as_a_file_format() {
+    let school = School::demo();
+    let file = school.write(
+        "students.txt",
+        "last_name,first_name,birth_date,sex,class\n",
+    );
+    let (code, stderr) = fails(school.import("en", &file));
+    assert_eq!(code, 1);
+    assert!(stderr.contains("[import.file_format]"), "{stderr}");
+    assert!(stderr.contains("students.txt"), "{stderr}");
+}
+
+#[test]
+fn a_missing_column_is_named_in_the_users_language() {
+    let school = School::demo();
+    let before = school.students().len();
+    let file = school.write(
+        "students.csv",
+        "Фамилия;Имя;Дата рождения;Класс\nИванов;Пётр;2015-01-01;5 Б\n",
+    );
+    let (code, stderr) = fails(school.import("ru", &file));
+    assert_eq!(code, 1);
+    assert!(stderr.contains("[import.missing_column]"), "{stderr}");
+    assert!(stderr.contains("«Пол»"), "{stderr}");
+    assert_eq!(school.students().len(), before);
+}
