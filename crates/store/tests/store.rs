@@ -18,7 +18,11 @@ use rand::SeedableRng;
 use uuid::Uuid;
 
 const PASSWORD: &str = "correct-horse-1";
-const CHEAP: KdfParams = KdfParams { m_kib: 64, t: 1, p: 1 };
+const CHEAP: KdfParams = KdfParams {
+    m_kib: 64,
+    t: 1,
+    p: 1,
+};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 6, 0, 0).unwrap()
@@ -64,7 +68,9 @@ fn table_rows(conn: &rusqlite::Connection) -> BTreeMap<String, i64> {
     tables
         .into_iter()
         .map(|t| {
-            let n = conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0)).unwrap();
+            let n = conn
+                .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+                .unwrap();
             (t, n)
         })
         .collect()
@@ -74,7 +80,12 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -119,8 +130,14 @@ fn a_wrong_password_or_login_opens_nothing_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     drop(setup(dir.path(), OrgKind::School));
     let before = files(dir.path());
-    for (login, password) in [("director", "wrong-password"), ("nobody", PASSWORD), ("director", "")] {
-        let err = Store::unlock(dir.path(), login, password, now()).err().unwrap();
+    for (login, password) in [
+        ("director", "wrong-password"),
+        ("nobody", PASSWORD),
+        ("director", ""),
+    ] {
+        let err = Store::unlock(dir.path(), login, password, now())
+            .err()
+            .unwrap();
         assert_eq!(err.code(), "auth.invalid_credentials");
     }
     assert_eq!(files(dir.path()), before);
@@ -132,7 +149,9 @@ fn a_wrong_password_or_login_opens_nothing_and_writes_nothing() {
 #[test]
 fn an_empty_folder_is_not_a_dala_folder() {
     let dir = tempfile::tempdir().unwrap();
-    let err = Store::unlock(dir.path(), "director", PASSWORD, now()).err().unwrap();
+    let err = Store::unlock(dir.path(), "director", PASSWORD, now())
+        .err()
+        .unwrap();
     assert_eq!(err.code(), "store.not_initialised");
     assert_eq!(files(dir.path()).len(), 0);
 }
@@ -147,7 +166,9 @@ fn the_recovery_key_opens_the_store_and_another_key_does_not() {
     drop(store);
     let other_dir = tempfile::tempdir().unwrap();
     let (_, other) = setup(other_dir.path(), OrgKind::School);
-    let err = Store::unlock_with_recovery(dir.path(), &other, now()).err().unwrap();
+    let err = Store::unlock_with_recovery(dir.path(), &other, now())
+        .err()
+        .unwrap();
     assert_eq!(err.code(), "auth.recovery_key_invalid");
 }
 
@@ -156,7 +177,9 @@ fn a_damaged_key_file_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     drop(setup(dir.path(), OrgKind::School));
     std::fs::write(dir.path().join(dala_store::SLOTS_FILE), "{\"format\": 1}").unwrap();
-    let err = Store::unlock(dir.path(), "director", PASSWORD, now()).err().unwrap();
+    let err = Store::unlock(dir.path(), "director", PASSWORD, now())
+        .err()
+        .unwrap();
     assert_eq!(err.code(), "store.key_slots_corrupt");
 }
 
@@ -165,7 +188,10 @@ fn nothing_on_disk_is_plain_sqlite_or_names_a_pupil() {
     let dir = tempfile::tempdir().unwrap();
     let store = demo_school(dir.path());
     let people = store.list::<Person>().unwrap();
-    assert!(people.len() > 300, "the demo school has about 300 pupils and its staff");
+    assert!(
+        people.len() > 300,
+        "the demo school has about 300 pupils and its staff"
+    );
     let org = store.list::<Organisation>().unwrap().remove(0);
     // Short names such as "Ли" would turn up by chance in 2 MB of ciphertext: look for longer ones.
     let names: Vec<&str> = people
@@ -177,7 +203,10 @@ fn nothing_on_disk_is_plain_sqlite_or_names_a_pupil() {
     assert!(names.len() > 200);
     let look = |files: &BTreeMap<String, Vec<u8>>| {
         for (file, bytes) in files {
-            assert!(!bytes.starts_with(b"SQLite format 3\0"), "{file} is a plain SQLite file");
+            assert!(
+                !bytes.starts_with(b"SQLite format 3\0"),
+                "{file} is a plain SQLite file"
+            );
             // Lossy decoding keeps every valid UTF-8 run intact, so a name in clear would survive.
             let text = String::from_utf8_lossy(bytes);
             for needle in &names {
@@ -196,9 +225,13 @@ fn a_command_writes_document_projection_and_audit_together() {
     let (mut store, _) = setup(dir.path(), OrgKind::School);
     let id = Uuid::now_v7();
     let mut pupil = student(id, "Қасымов", date(2014, 3, 8), 100);
-    store.execute(&Command::SavePerson(pupil.clone()), now()).unwrap();
+    store
+        .execute(&Command::SavePerson(pupil.clone()), now())
+        .unwrap();
     pupil.last_name = "Қасымұлы".into();
-    store.execute(&Command::SavePerson(pupil.clone()), now()).unwrap();
+    store
+        .execute(&Command::SavePerson(pupil.clone()), now())
+        .unwrap();
     drop(store);
 
     let store = Store::unlock(dir.path(), "director", PASSWORD, now()).unwrap();
@@ -219,7 +252,15 @@ fn every_refused_command_names_its_rule_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, _) = setup(dir.path(), OrgKind::School);
     let (year, terms) = dala_core::year::standard_school_year(2026, Uuid::now_v7);
-    store.execute(&Command::AddYear { year: year.clone(), terms }, now()).unwrap();
+    store
+        .execute(
+            &Command::AddYear {
+                year: year.clone(),
+                terms,
+            },
+            now(),
+        )
+        .unwrap();
     let class = Class {
         id: Uuid::now_v7(),
         year_id: year.id,
@@ -227,9 +268,13 @@ fn every_refused_command_names_its_rule_and_changes_nothing() {
         letter: "А".into(),
         language: Language::Kazakh,
     };
-    store.execute(&Command::AddClass(class.clone()), now()).unwrap();
+    store
+        .execute(&Command::AddClass(class.clone()), now())
+        .unwrap();
     let pupil = student(Uuid::now_v7(), "Серікбаев", date(2015, 1, 20), 10);
-    store.execute(&Command::SavePerson(pupil.clone()), now()).unwrap();
+    store
+        .execute(&Command::SavePerson(pupil.clone()), now())
+        .unwrap();
     let enrol = |from, to| Enrolment {
         id: Uuid::now_v7(),
         year_id: year.id,
@@ -238,11 +283,15 @@ fn every_refused_command_names_its_rule_and_changes_nothing() {
         from,
         to,
     };
-    store.execute(&Command::Enrol(enrol(year.starts, None)), now()).unwrap();
+    store
+        .execute(&Command::Enrol(enrol(year.starts, None)), now())
+        .unwrap();
     let mut staff = student(Uuid::now_v7(), "Ахметова", date(1985, 5, 5), 1);
     staff.kind = PersonKind::Staff;
     staff.iin = None;
-    store.execute(&Command::SavePerson(staff.clone()), now()).unwrap();
+    store
+        .execute(&Command::SavePerson(staff.clone()), now())
+        .unwrap();
 
     let mut wrong_sex = student(Uuid::now_v7(), "Ким", date(2015, 2, 2), 20);
     wrong_sex.sex = Sex::Female;
@@ -274,9 +323,15 @@ fn every_refused_command_names_its_rule_and_changes_nothing() {
         lang: "ru".into(),
         must_change_password: true,
     };
-    let staff_enrol = Enrolment { person_id: staff.id, ..enrol(year.starts, None) };
+    let staff_enrol = Enrolment {
+        person_id: staff.id,
+        ..enrol(year.starts, None)
+    };
     let other_class = |f: &dyn Fn(&mut Class)| {
-        let mut c = Class { id: Uuid::now_v7(), ..class.clone() };
+        let mut c = Class {
+            id: Uuid::now_v7(),
+            ..class.clone()
+        };
         f(&mut c);
         Command::AddClass(c)
     };
@@ -284,16 +339,31 @@ fn every_refused_command_names_its_rule_and_changes_nothing() {
     let cases: Vec<(Command, &str)> = vec![
         (other_class(&|c| c.grade = 12), "class.grade_out_of_range"),
         (other_class(&|c| c.letter = "а".into()), "class.duplicate"),
-        (other_class(&|c| c.letter = "5".into()), "class.letter_invalid"),
+        (
+            other_class(&|c| c.letter = "5".into()),
+            "class.letter_invalid",
+        ),
         (other_class(&|c| c.year_id = Uuid::nil()), "store.not_found"),
         (Command::SavePerson(wrong_sex), "person.iin_mismatch"),
         (Command::SavePerson(same_iin), "person.iin_taken"),
         (Command::SavePerson(no_name), "person.name_required"),
-        (Command::Enrol(enrol(date(2027, 1, 10), None)), "enrolment.overlap"),
-        (Command::Enrol(enrol(date(2027, 6, 1), None)), "enrolment.outside_year"),
+        (
+            Command::Enrol(enrol(date(2027, 1, 10), None)),
+            "enrolment.overlap",
+        ),
+        (
+            Command::Enrol(enrol(date(2027, 6, 1), None)),
+            "enrolment.outside_year",
+        ),
         (Command::Enrol(staff_enrol), "enrolment.wrong_person"),
         (Command::SetOrganisation(bad_bin), "org.bin_invalid"),
-        (Command::AddYear { year: bad_year, terms: Vec::new() }, "year.dates_invalid"),
+        (
+            Command::AddYear {
+                year: bad_year,
+                terms: Vec::new(),
+            },
+            "year.dates_invalid",
+        ),
         (Command::AddAgeGroup(group), "group.norm_invalid"),
         (Command::CreateAccount(admin), "account.login_taken"),
     ];
@@ -321,10 +391,17 @@ fn a_batch_is_applied_whole_or_not_at_all() {
     twin.iin = first.iin.clone();
     let mut bad = student(Uuid::now_v7(), "Үшбаев", date(2014, 4, 4), 300);
     bad.first_name = String::new();
-    let batch = [Command::SavePerson(first), Command::SavePerson(twin), Command::SavePerson(bad)];
+    let batch = [
+        Command::SavePerson(first),
+        Command::SavePerson(twin),
+        Command::SavePerson(bad),
+    ];
     let refused = store.execute_batch(&batch, now()).unwrap_err();
     let codes: Vec<(usize, &str)> = refused.iter().map(|(i, e)| (*i, e.code())).collect();
-    assert_eq!(codes, [(1, "person.iin_taken"), (2, "person.name_required")]);
+    assert_eq!(
+        codes,
+        [(1, "person.iin_taken"), (2, "person.name_required")]
+    );
     assert_eq!(rows(&store), before);
     assert!(store.check().unwrap().passed());
 }
@@ -338,13 +415,30 @@ fn check_passes_on_the_demo_and_finds_every_kind_of_damage() {
     assert_eq!(report.documents, 4);
     let conn = store.connection();
     let pupil: String = conn
-        .query_row("SELECT id FROM people WHERE kind = 'student' LIMIT 1", [], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM people WHERE kind = 'student' LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
-    conn.execute("UPDATE people SET last_name = 'Подменов' WHERE id = ?1", [&pupil]).unwrap();
-    conn.execute("DELETE FROM classes WHERE rowid = (SELECT min(rowid) FROM classes)", []).unwrap();
+    conn.execute(
+        "UPDATE people SET last_name = 'Подменов' WHERE id = ?1",
+        [&pupil],
+    )
+    .unwrap();
+    conn.execute(
+        "DELETE FROM classes WHERE rowid = (SELECT min(rowid) FROM classes)",
+        [],
+    )
+    .unwrap();
     let stray = Uuid::now_v7().to_string();
-    conn.execute("INSERT INTO terms (id, doc_key, number) VALUES (?1, 'org', 9)", [&stray]).unwrap();
-    conn.execute("UPDATE audit_log SET login = 'someone' WHERE seq = 3", []).unwrap();
+    conn.execute(
+        "INSERT INTO terms (id, doc_key, number) VALUES (?1, 'org', 9)",
+        [&stray],
+    )
+    .unwrap();
+    conn.execute("UPDATE audit_log SET login = 'someone' WHERE seq = 3", [])
+        .unwrap();
     let problems = store.check().unwrap().problems;
     let has = |words: &[&str]| problems.iter().any(|p| words.iter().all(|w| p.contains(w)));
     assert!(has(&["people", &pupil, "last_name"]), "{problems:?}");
@@ -359,7 +453,10 @@ fn a_rebuild_restores_damaged_projections() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = demo_school(dir.path());
     let mut before = store.list::<Person>().unwrap();
-    store.connection().execute("DELETE FROM people", []).unwrap();
+    store
+        .connection()
+        .execute("DELETE FROM people", [])
+        .unwrap();
     assert!(!store.check().unwrap().passed());
     store.rebuild_projections().unwrap();
     let mut after = store.list::<Person>().unwrap();
@@ -391,12 +488,16 @@ fn compaction_folds_chunks_and_keeps_every_record() {
 
 #[test]
 fn a_version_1_database_opens_migrates_and_keeps_every_row() {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/v1-kindergarten");
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/v1-kindergarten");
     let dir = tempfile::tempdir().unwrap();
     for (name, bytes) in files(&fixture) {
         std::fs::write(dir.path().join(name), bytes).unwrap();
     }
-    let key = KeySlots::load(dir.path()).unwrap().unlock("head", "fixture-pass-1").unwrap();
+    let key = KeySlots::load(dir.path())
+        .unwrap()
+        .unlock("head", "fixture-pass-1")
+        .unwrap();
     let conn = raw_connection(dir.path(), &key).unwrap();
     let sql = "SELECT max(version) FROM schema_migrations";
     let version: i64 = conn.query_row(sql, [], |r| r.get(0)).unwrap();
@@ -406,7 +507,8 @@ fn a_version_1_database_opens_migrates_and_keeps_every_row() {
 
     let store = Store::unlock(dir.path(), "head", "fixture-pass-1", now()).unwrap();
     let mut after = rows(&store);
-    let applied = after.remove("schema_migrations").unwrap() - before.remove("schema_migrations").unwrap();
+    let applied =
+        after.remove("schema_migrations").unwrap() - before.remove("schema_migrations").unwrap();
     assert!(applied >= 1, "a later migration was applied");
     assert_eq!(after, before, "every row of every table is kept");
     assert!(before["people"] > 100);
@@ -418,11 +520,20 @@ fn a_version_1_database_opens_migrates_and_keeps_every_row() {
 fn an_edited_migration_refuses_to_open_and_says_which() {
     let dir = tempfile::tempdir().unwrap();
     drop(setup(dir.path(), OrgKind::School));
-    let key = KeySlots::load(dir.path()).unwrap().unlock("director", PASSWORD).unwrap();
+    let key = KeySlots::load(dir.path())
+        .unwrap()
+        .unlock("director", PASSWORD)
+        .unwrap();
     let conn = raw_connection(dir.path(), &key).unwrap();
-    conn.execute("UPDATE schema_migrations SET sha256 = 'edited' WHERE version = 1", []).unwrap();
+    conn.execute(
+        "UPDATE schema_migrations SET sha256 = 'edited' WHERE version = 1",
+        [],
+    )
+    .unwrap();
     drop(conn);
-    let err = Store::unlock(dir.path(), "director", PASSWORD, now()).err().unwrap();
+    let err = Store::unlock(dir.path(), "director", PASSWORD, now())
+        .err()
+        .unwrap();
     assert_eq!(err.code(), "store.migration_edited");
     assert!(matches!(err, StoreError::MigrationEdited { ref name } if name == "0001_init"));
 }
