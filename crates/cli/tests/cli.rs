@@ -17,12 +17,15 @@ const PASSWORD: &str = "demo-password-2026";
 /// A demo school in a temporary folder; files for import sit beside its data folder.
 struct School {
     dir: TempDir,
+    /// The administrator's login: `director` of a school, `head` of a kindergarten.
+    admin: &'static str,
 }
 
 impl School {
     fn demo() -> School {
         let school = School {
             dir: tempfile::tempdir().expect("a temporary folder"),
+            admin: "director",
         };
         succeeds(school.dala("en", &["demo", "--kind", "school"]));
         school
@@ -35,7 +38,7 @@ impl School {
     fn dala(&self, lang: &str, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_dala"))
             .env("DALA_PASSWORD", PASSWORD)
-            .env("DALA_LOGIN", "director")
+            .env("DALA_LOGIN", self.admin)
             .env_remove("DALA_DATA")
             .env_remove("DALA_LANG")
             .arg("--data")
@@ -393,4 +396,225 @@ fn a_missing_column_is_named_in_the_users_language() {
     assert!(stderr.contains("[import.missing_column]"), "{stderr}");
     assert!(stderr.contains("«Пол»"), "{stderr}");
     assert_eq!(school.students().len(), before);
+}
+
+// The foundation's commands: init, demo, accounts, check, and the errors on their way.
+
+impl School {
+    fn kindergarten() -> School {
+        let school = School {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+            admin: "head",
+        };
+        succeeds(school.dala("en", &["demo", "--kind", "kindergarten"]));
+        school
+    }
+
+    fn as_user(&self, login: &str, password: &str, lang: &str, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_dala"))
+            .env("DALA_LOGIN", login)
+            .env("DALA_PASSWORD", password)
+            .arg("--data")
+            .arg(self.path("data"))
+            .args(["--lang", lang])
+            .args(args)
+            .output()
+            .expect("the dala binary runs")
+    }
+
+    fn data_files(&self) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<_> = std::fs::read_dir(self.path("data"))
+            .expect("the data folder")
+            .map(|e| e.expect("an entry").path())
+            .map(|p| {
+                let name = p
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                (name, std::fs::read(&p).expect("a data file"))
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    fn accounts(&self) -> Vec<(String, String)> {
+        let out = succeeds(self.dala("en", &["accounts", "list", "--format", "json"]));
+        let list: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        list.as_array()
+            .expect("a list")
+            .iter()
+            .map(|a| (text(a, "login").to_string(), text(a, "role").to_string()))
+            .collect()
+    }
+}
+
+#[test]
+fn init_prints_the_recovery_key_once_and_refuses_a_folder_in_use() {
+    let school = School {
+        dir: tempfile::tempdir().expect("a temporary folder"),
+        admin: "director",
+    };
+    let args = [
+        "init",
+        "--kind",
+        "school",
+        "--name",
+        "Ақсу мектебі",
+        "--admin-login",
+        "aigul",
+    ];
+    let out = succeeds(school.dala("kk", &args));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let key = stdout.lines().last().unwrap_or_default();
+    let groups: Vec<&str> = key.split('-').collect();
+    assert_eq!(groups.len(), 13, "{stdout}");
+    assert!(
+        groups
+            .iter()
+            .all(|g| g.len() <= 4 && g.chars().all(|c| c.is_ascii_alphanumeric()))
+    );
+    assert!(stdout.contains("Ақсу мектебі"));
+
+    let before = school.data_files();
+    let (code, stderr) = fails(school.dala("ru", &args));
+    assert_eq!(code, 1);
+    assert!(stderr.contains("[store.already_initialised]"), "{stderr}");
+    assert_eq!(school.data_files(), before);
+    let out = succeeds(school.as_user(
+        "aigul",
+        PASSWORD,
+        "en",
+        &["accounts", "list", "--format", "json"],
+    ));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"director\""));
+}
+
+#[test]
+fn a_wrong_password_exits_3_in_the_users_language_and_writes_nothing() {
+    let school = School::kindergarten();
+    let before = school.data_files();
+    for (lang, words) in [("kk", "құпиясөз"), ("ru", "пароль"), ("en", "password")] {
+        let out = school.as_user("head", "not-the-password", lang, &["check"]);
+        let (code, stderr) = fails(out);
+        assert_eq!(code, 3);
+        assert!(stderr.contains("[auth.invalid_credentials]"), "{stderr}");
+        assert!(stderr.to_lowercase().contains(words), "{lang}: {stderr}");
+    }
+    let (code, _) = fails(school.as_user("nobody", PASSWORD, "kk", &["check"]));
+    assert_eq!(code, 3);
+    assert_eq!(school.data_files(), before);
+}
+
+#[test]
+fn without_a_password_or_a_terminal_the_command_says_what_is_missing() {
+    let school = School::kindergarten();
+    let out = Command::new(env!("CARGO_BIN_EXE_dala"))
+        .env_remove("DALA_PASSWORD")
+        .env("DALA_LOGIN", "head")
+        .arg("--data")
+        .arg(school.path("data"))
+        .args(["--lang", "en", "check"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("the dala binary runs");
+    let (code, stderr) = fails(out);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("[auth.password_required]"), "{stderr}");
+    let out = Command::new(env!("CARGO_BIN_EXE_dala"))
+        .env_remove("DALA_DATA")
+        .arg("check")
+        .output()
+        .expect("the dala binary runs");
+    assert_eq!(fails(out).0, 2);
+}
+
+#[test]
+fn the_demos_have_an_account_for_every_role_and_each_one_logs_in() {
+    let school = School::demo();
+    let accounts = school.accounts();
+    let roles = [
+        "director",
+        "deputy",
+        "teacher",
+        "methodist",
+        "tutor",
+        "student",
+        "parent",
+    ];
+    for role in roles {
+        let first = accounts
+            .iter()
+            .find(|(_, r)| r == role)
+            .map(|(l, _)| l.as_str());
+        assert_eq!(
+            first,
+            Some(role),
+            "the first {role} account is named after its role"
+        );
+        let login = if role == "deputy" { "deputy" } else { role };
+        succeeds(school.as_user(login, PASSWORD, "kk", &["accounts", "list"]));
+    }
+    let kindergarten = School::kindergarten();
+    let accounts = kindergarten.accounts();
+    for role in ["head", "methodist", "educator", "parent"] {
+        assert!(
+            accounts.iter().any(|(l, r)| l == role && r == role),
+            "{accounts:?}"
+        );
+    }
+}
+
+#[test]
+fn check_passes_on_both_demos_and_reports_a_damaged_projection() {
+    for (school, admin) in [
+        (School::demo(), "director"),
+        (School::kindergarten(), "head"),
+    ] {
+        let out = succeeds(school.as_user(admin, PASSWORD, "en", &["check"]));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Check passed"));
+
+        let data = school.path("data");
+        let key = dala_store::KeySlots::load(&data)
+            .and_then(|slots| slots.unlock(admin, PASSWORD))
+            .expect("the admin's slot opens");
+        let conn = dala_store::raw_connection(&data, &key).expect("the database opens");
+        let sql = "UPDATE people SET first_name = 'Өзгертілген' WHERE rowid = 5";
+        assert_eq!(conn.execute(sql, []).expect("the update runs"), 1);
+        drop(conn);
+
+        let out = school.as_user(admin, PASSWORD, "ru", &["check"]);
+        assert_eq!(out.status.code(), Some(1));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains("people") && stdout.contains("first_name"),
+            "{stdout}"
+        );
+    }
+}
+
+#[test]
+fn no_file_of_either_demo_is_plain_sqlite_or_names_a_pupil() {
+    for school in [School::demo(), School::kindergarten()] {
+        let export = school.export_json();
+        let mut names: Vec<String> = ["students", "children", "staff"]
+            .iter()
+            .flat_map(|list| export[*list].as_array().cloned().unwrap_or_default())
+            .map(|p| text(&p, "last_name").to_string())
+            .filter(|n| n.chars().count() >= 6)
+            .collect();
+        names.push(text(&export["organisation"], "name").to_string());
+        assert!(names.len() > 50);
+        for (file, bytes) in school.data_files() {
+            assert!(!bytes.starts_with(b"SQLite format 3\0"), "{file}");
+            let text = String::from_utf8_lossy(&bytes);
+            for name in &names {
+                assert!(
+                    !text.contains(name.as_str()),
+                    "{file} holds {name} in clear"
+                );
+            }
+        }
+    }
 }
