@@ -43,3 +43,6 @@ export-sheet-students = Students
 export-sheet-children = Children
 export-sheet-staff = Staff
 export-sheet-enrolments = Enrolments
+
+cli-serve-listening = Dala is served at { $url } — open it in a browser. Stop with Ctrl+C.
+cli-serve-no-ui = The UI is not built in { $path }: only the API is served. Build it with “npm run build” in ui/.

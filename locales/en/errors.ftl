@@ -83,3 +83,14 @@ error-import-value-missing = The “{ $column }” cell is empty.
 error-import-date-invalid = “{ $value }” is not a date: write it as 2014-03-08 or 08.03.2014.
 error-import-sex-invalid = “{ $value }” is not a sex: write m or f.
 error-import-class-unknown = There is no class “{ $name }” in the current academic year.
+
+## The API
+error-account-last-administrator = The organisation's last director or head cannot be removed or given another role.
+error-auth-unauthenticated = Please log in.
+error-auth-forbidden = Your role does not allow this.
+error-auth-locked = Too many failed attempts. Try again in { $seconds } seconds.
+error-auth-totp-required = Enter the 6-digit code from your authenticator app.
+error-auth-totp-invalid = The code is wrong or has expired.
+error-auth-setup-done = This organisation is already set up.
+error-api-bad-request = The request is not valid: { $detail }
+error-api-not-found = There is no such page or record.

@@ -43,3 +43,6 @@ export-sheet-students = Оқушылар
 export-sheet-children = Балалар
 export-sheet-staff = Қызметкерлер
 export-sheet-enrolments = Қабылдау
+
+cli-serve-listening = Dala { $url } мекенжайында жұмыс істеп тұр — оны браузерде ашыңыз. Тоқтату: Ctrl+C.
+cli-serve-no-ui = Интерфейс { $path } ішінде жиналмаған: тек API қолжетімді. Оны ui/ ішінде «npm run build» командасымен жинаңыз.

@@ -83,3 +83,14 @@ error-import-value-missing = «{ $column }» ұяшығы толтырылмағ
 error-import-date-invalid = «{ $value }» — күн емес: 2014-03-08 немесе 08.03.2014 түрінде жазыңыз.
 error-import-sex-invalid = «{ $value }» — жынысы дұрыс жазылмаған: ер немесе әйел (м немесе ж) деп жазыңыз.
 error-import-class-unknown = Ағымдағы оқу жылында «{ $name }» сыныбы жоқ.
+
+## API
+error-account-last-administrator = Ұйымның соңғы директорын немесе меңгерушісін жоюға не басқа рөлге ауыстыруға болмайды.
+error-auth-unauthenticated = Жүйеге кіріңіз.
+error-auth-forbidden = Сіздің рөліңіз бұған рұқсат бермейді.
+error-auth-locked = Сәтсіз әрекеттер тым көп. { $seconds } секундтан кейін қайталаңыз.
+error-auth-totp-required = Аутентификатор қолданбасындағы 6 таңбалы кодты енгізіңіз.
+error-auth-totp-invalid = Код қате немесе мерзімі өтіп кеткен.
+error-auth-setup-done = Бұл ұйым бұрыннан бапталған.
+error-api-bad-request = Сұрау дұрыс емес: { $detail }
+error-api-not-found = Мұндай бет немесе жазба жоқ.

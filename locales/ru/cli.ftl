@@ -45,3 +45,6 @@ export-sheet-students = Ученики
 export-sheet-children = Дети
 export-sheet-staff = Сотрудники
 export-sheet-enrolments = Зачисления
+
+cli-serve-listening = Dala доступна по адресу { $url } — откройте его в браузере. Остановить: Ctrl+C.
+cli-serve-no-ui = Интерфейс не собран в { $path }: доступен только API. Соберите его командой «npm run build» в ui/.

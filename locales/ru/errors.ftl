@@ -86,3 +86,14 @@ error-import-value-missing = Не заполнена ячейка «{ $column }�
 error-import-date-invalid = «{ $value }» — не дата: укажите её как 2014-03-08 или 08.03.2014.
 error-import-sex-invalid = «{ $value }» — не пол: укажите м или ж.
 error-import-class-unknown = В текущем учебном году нет класса «{ $name }».
+
+## API
+error-account-last-administrator = Последнего директора или заведующего организации нельзя удалить или перевести на другую роль.
+error-auth-unauthenticated = Войдите в систему.
+error-auth-forbidden = Ваша роль не позволяет это сделать.
+error-auth-locked = Слишком много неудачных попыток. Повторите через { $seconds } с.
+error-auth-totp-required = Введите 6-значный код из приложения-аутентификатора.
+error-auth-totp-invalid = Код неверен или устарел.
+error-auth-setup-done = Эта организация уже настроена.
+error-api-bad-request = Неверный запрос: { $detail }
+error-api-not-found = Такой страницы или записи нет.

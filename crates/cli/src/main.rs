@@ -6,6 +6,7 @@ mod credentials;
 mod error;
 mod export;
 mod import;
+mod serve;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -88,6 +89,14 @@ enum Commands {
     Import {
         #[command(subcommand)]
         what: ImportCommand,
+    },
+    /// Serves the UI and the API to browsers; users log in as in the desktop app.
+    Serve {
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// The built UI (ui/dist).
+        #[arg(long, env = "DALA_UI", default_value = "ui/dist")]
+        ui: PathBuf,
     },
 }
 
@@ -250,6 +259,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
                 )
             );
         }
+        Commands::Serve { port, ui } => serve::run(dir, port, ui, lang)?,
         Commands::Import {
             what: ImportCommand::Students { file },
         } => {

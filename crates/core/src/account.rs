@@ -100,6 +100,31 @@ pub fn validate_password(password: &str) -> Result<(), CoreError> {
     Ok(())
 }
 
+/// The organisation always keeps someone who can administer it: the last director (or head)
+/// can be neither removed nor given another role.
+pub fn keep_an_administrator(
+    accounts: &[Account],
+    changed: Uuid,
+    new_role: Option<Role>,
+) -> Result<(), CoreError> {
+    let is_admin = |r: Role| matches!(r, Role::Director | Role::Head);
+    let remaining = accounts
+        .iter()
+        .filter(|a| {
+            if a.id == changed {
+                new_role.is_some_and(is_admin)
+            } else {
+                is_admin(a.role)
+            }
+        })
+        .count();
+    let had_one = accounts.iter().any(|a| is_admin(a.role));
+    if had_one && remaining == 0 {
+        return Err(CoreError::LastAdministrator);
+    }
+    Ok(())
+}
+
 /// Logins compare without case: `Director` and `director` are one account.
 pub fn normalise_login(login: &str) -> String {
     login.trim().to_ascii_lowercase()

@@ -57,6 +57,7 @@ pub trait Lookup {
     fn classes_of_year(&self, year: Uuid) -> Result<Vec<Class>, Self::Error>;
     fn enrolments_of(&self, person: Uuid) -> Result<Vec<Enrolment>, Self::Error>;
     fn account_with_login(&self, login: &str) -> Result<Option<Uuid>, Self::Error>;
+    fn accounts(&self) -> Result<Vec<Account>, Self::Error>;
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -72,6 +73,9 @@ pub enum Command {
     SavePerson(Person),
     Enrol(Enrolment),
     CreateAccount(Account),
+    /// Changes an account's role, language or first-login flag; the login stays.
+    UpdateAccount(Account),
+    RemoveAccount(Uuid),
 }
 
 impl Command {
@@ -85,6 +89,8 @@ impl Command {
             Command::SavePerson(_) => "person.save",
             Command::Enrol(_) => "enrolment.add",
             Command::CreateAccount(_) => "account.create",
+            Command::UpdateAccount(_) => "account.update",
+            Command::RemoveAccount(_) => "account.remove",
         }
     }
 
@@ -164,6 +170,30 @@ impl Command {
                     .into());
                 }
                 Ok(vec![Change::put(account)])
+            }
+            Command::UpdateAccount(account) => {
+                let accounts = at.accounts()?;
+                let current = accounts
+                    .iter()
+                    .find(|a| a.id == account.id)
+                    .ok_or(CoreError::NotFound { entity: "account" })?;
+                if current.login != account.login {
+                    return Err(CoreError::LoginInvalid.into());
+                }
+                account::keep_an_administrator(&accounts, account.id, Some(account.role))?;
+                Ok(vec![Change::put(account)])
+            }
+            Command::RemoveAccount(id) => {
+                let accounts = at.accounts()?;
+                if !accounts.iter().any(|a| a.id == *id) {
+                    return Err(CoreError::NotFound { entity: "account" }.into());
+                }
+                account::keep_an_administrator(&accounts, *id, None)?;
+                Ok(vec![Change::Remove {
+                    doc: DocKey::Accounts,
+                    collection: Collection::Accounts,
+                    id: *id,
+                }])
             }
         }
     }

@@ -55,6 +55,8 @@ pub enum CoreError {
     LoginTaken { login: String },
     #[error("the password must be at least {min} characters long")]
     PasswordTooShort { min: usize },
+    #[error("the organisation's last director or head cannot be removed or demoted")]
+    LastAdministrator,
     #[error("{entity} not found")]
     NotFound { entity: &'static str },
     #[error("field {field} of {collection} holds an unreadable value")]
@@ -102,6 +104,7 @@ impl CoreError {
             LoginInvalid => "account.login_invalid",
             LoginTaken { .. } => "account.login_taken",
             PasswordTooShort { .. } => "account.password_too_short",
+            LastAdministrator => "account.last_administrator",
             NotFound { .. } => "store.not_found",
             FieldInvalid { .. } => "store.document_corrupt",
             ImportValueMissing { .. } => "import.value_missing",

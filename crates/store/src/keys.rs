@@ -34,6 +34,10 @@ impl Key {
         Ok(Key(bytes))
     }
 
+    pub(crate) fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+
     /// The form SQLCipher takes a raw key in: `x'…'`, which skips its own passphrase KDF.
     pub(crate) fn sqlcipher_pragma(&self) -> Zeroizing<String> {
         Zeroizing::new(format!("x'{}'", hex::encode(self.0)))

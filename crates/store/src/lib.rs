@@ -5,6 +5,7 @@
 //! chains every change. One command is one SQLite transaction: document change, projection rows
 //! and audit entries are on disk together or not at all.
 
+mod access;
 mod audit;
 mod check;
 mod document;
@@ -25,6 +26,7 @@ use dala_core::{Change, Collection, Command, DocKey, Entity, Fields, Lookup};
 use rusqlite::{Connection, params};
 use uuid::Uuid;
 
+pub use access::LoginAttempt;
 pub use audit::AuditEntry;
 pub use check::CheckReport;
 pub use error::{Result, StoreError};

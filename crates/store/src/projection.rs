@@ -163,6 +163,10 @@ impl Lookup for Projections<'_> {
         entities(self.0, "WHERE person_id = ?1", &[&person.to_string()])
     }
 
+    fn accounts(&self) -> Result<Vec<dala_core::account::Account>> {
+        entities(self.0, "ORDER BY rowid", &[])
+    }
+
     fn account_with_login(&self, login: &str) -> Result<Option<Uuid>> {
         let login = normalise_login(login);
         Ok(select(

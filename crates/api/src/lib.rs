@@ -1,0 +1,112 @@
+//! dala-api: the one JSON API under `/api/v1`, an axum Router that the desktop window reaches
+//! through its URI scheme and browsers reach over the LAN. Handlers check the caller's role,
+//! turn the JSON into domain commands, call the store and turn the answer back; no rule lives
+//! here. The organisation's store starts locked: the first good login unlocks it.
+
+mod accounts;
+mod audit;
+mod auth;
+mod error;
+mod home;
+mod openapi;
+pub mod permission;
+mod session;
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::http::StatusCode;
+use axum::routing::{delete, get, patch, post, put};
+use chrono::{DateTime, Utc};
+use dala_store::{KdfParams, LoginAttempt, Store};
+
+pub use error::{ApiError, ErrorBody};
+pub use openapi::ApiDoc;
+
+use session::{Lockout, Sessions};
+
+/// One organisation's data folder as the API serves it.
+pub struct Org {
+    dir: PathBuf,
+    store: Option<Store>,
+    sessions: Sessions,
+    lockout: Lockout,
+    /// Failed logins seen while the store was still locked; written at the first unlock.
+    pending_attempts: Vec<LoginAttempt>,
+    kdf: KdfParams,
+    clock: fn() -> DateTime<Utc>,
+}
+
+impl Org {
+    fn store(&mut self) -> Result<&mut Store, ApiError> {
+        self.store.as_mut().ok_or_else(ApiError::unauthenticated)
+    }
+
+    fn now(&self) -> DateTime<Utc> {
+        (self.clock)()
+    }
+}
+
+#[derive(Clone)]
+pub struct ApiState(Arc<Mutex<Org>>);
+
+impl ApiState {
+    /// The data folder, locked until someone logs in (or set up by the first-run wizard).
+    pub fn new(dir: PathBuf) -> ApiState {
+        ApiState::with_kdf(dir, KdfParams::default())
+    }
+
+    /// With another cost for new passwords' key slots: tests use a cheap one.
+    pub fn with_kdf(dir: PathBuf, kdf: KdfParams) -> ApiState {
+        ApiState(Arc::new(Mutex::new(Org {
+            dir,
+            store: None,
+            sessions: Sessions::default(),
+            lockout: Lockout::default(),
+            pending_attempts: Vec::new(),
+            kdf,
+            clock: Utc::now,
+        })))
+    }
+
+    /// Runs `f` on the organisation off the async threads: the store's work is blocking I/O and
+    /// a login spends a tenth of a second in argon2id.
+    async fn with<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Org) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let inner = self.0.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut org = inner
+                .lock()
+                .map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "store.database"))?;
+            f(&mut org)
+        })
+        .await
+        .map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "store.database"))?
+    }
+}
+
+/// The whole API. The caller adds what else it serves (the UI's files) around it.
+pub fn router(state: ApiState) -> Router {
+    let api = Router::new()
+        .route("/setup", get(auth::setup_status).post(auth::setup))
+        .route("/session", post(auth::login).delete(auth::logout))
+        .route("/me", get(auth::me))
+        .route("/me/password", post(auth::change_password))
+        .route("/me/lang", put(auth::set_language))
+        .route("/home", get(home::home))
+        .route("/status", get(home::status))
+        .route("/accounts", get(accounts::list).post(accounts::create))
+        .route("/accounts/{id}", patch(accounts::update))
+        .route("/accounts/{id}", delete(accounts::remove))
+        .route("/audit", get(audit::audit_log))
+        .route("/login-attempts", get(audit::login_attempts))
+        .route("/openapi.json", get(openapi::document))
+        .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "api.not_found") })
+        .with_state(state);
+    Router::new()
+        .nest("/api/v1", api)
+        .layer(axum::middleware::from_fn(error::localize))
+}

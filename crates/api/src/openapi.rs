@@ -1,0 +1,38 @@
+//! The OpenAPI document, generated from the handlers' annotations and served at
+//! `/api/v1/openapi.json`. Its operationIds are a contract with every client.
+
+use axum::Json;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::{accounts, audit, auth, error, home};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Dala API", description = "The one JSON API of a Dala organisation."),
+    paths(
+        auth::setup_status, auth::setup, auth::login, auth::logout, auth::me,
+        auth::change_password, auth::set_language, home::home, home::status,
+        accounts::list, accounts::create, accounts::update, accounts::remove,
+        audit::audit_log, audit::login_attempts,
+    ),
+    components(schemas(error::ErrorBody)),
+    modifiers(&BearerAuth)
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+pub async fn document() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

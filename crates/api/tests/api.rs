@@ -1,0 +1,550 @@
+//! The API as a client sees it: JSON over HTTP requests to the Router, with demo organisations
+//! whose every account has a password. Each test asserts the status, the stable code and, for a
+//! refusal, that nothing changed.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
+use chrono::Utc;
+use dala_api::permission::Operation;
+use dala_api::{ApiDoc, ApiState, router};
+use dala_core::account::Role;
+use dala_core::org::{OrgKind, Organisation};
+use dala_store::{KdfParams, Setup, Store};
+use http_body_util::BodyExt;
+use rand::SeedableRng;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+use utoipa::OpenApi;
+use uuid::Uuid;
+
+const PASSWORD: &str = "demo-password-1";
+const CHEAP: KdfParams = KdfParams {
+    m_kib: 64,
+    t: 1,
+    p: 1,
+};
+
+/// A demo organisation in a temporary folder, served by a fresh (locked) API.
+struct Demo {
+    _dir: tempfile::TempDir,
+    app: Router,
+}
+
+impl Demo {
+    fn new(kind: OrgKind) -> Demo {
+        let dir = tempfile::tempdir().unwrap();
+        let admin = Role::administrator(kind).code();
+        let setup = Setup {
+            kind,
+            name: "Демо",
+            admin_login: admin,
+            password: PASSWORD,
+            kdf: CHEAP,
+        };
+        let (mut store, _) = Store::init(dir.path(), &setup, Utc::now()).unwrap();
+        let org = store.list::<Organisation>().unwrap()[0].id;
+        let mut rng = rand::rngs::StdRng::seed_from_u64(3);
+        let today = dala_core::year::school_date(Utc::now());
+        let demo = match kind {
+            OrgKind::School => dala_core::demo::school(org, today, &mut rng, &mut Uuid::now_v7),
+            OrgKind::Kindergarten => {
+                dala_core::demo::kindergarten(org, today, &mut rng, &mut Uuid::now_v7)
+            }
+        };
+        store.execute_batch(&demo.commands, Utc::now()).unwrap();
+        for account in demo.accounts.iter().filter(|a| a.login != admin) {
+            store
+                .create_account(account, PASSWORD, CHEAP, Utc::now())
+                .unwrap();
+        }
+        drop(store);
+        let app = router(ApiState::with_kdf(dir.path().to_path_buf(), CHEAP));
+        Demo { _dir: dir, app }
+    }
+
+    async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        self.call_in("kk", method, path, token, body).await
+    }
+
+    async fn call_in(
+        &self,
+        lang: &str,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        let mut request = Request::builder()
+            .method(method)
+            .uri(format!("/api/v1{path}"))
+            .header("accept-language", lang)
+            .header("user-agent", "api-test");
+        if let Some(token) = token {
+            request = request.header("authorization", format!("Bearer {token}"));
+        }
+        let body = match body {
+            Some(json) => {
+                request = request.header("content-type", "application/json");
+                Body::from(json.to_string())
+            }
+            None => Body::empty(),
+        };
+        let response = self
+            .app
+            .clone()
+            .oneshot(request.body(body).unwrap())
+            .await
+            .unwrap();
+        let status = response.status();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        let json = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        (status, json)
+    }
+
+    async fn login(&self, login: &str) -> String {
+        let (status, body) = self
+            .call(
+                Method::POST,
+                "/session",
+                None,
+                Some(json!({"login": login, "password": PASSWORD})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{login}: {body}");
+        body["token"].as_str().unwrap().to_string()
+    }
+}
+
+#[tokio::test]
+async fn me_without_a_token_is_401_in_the_callers_language() {
+    let demo = Demo::new(OrgKind::Kindergarten);
+    let (status, body) = demo.call(Method::GET, "/me", None, None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(body["code"], "auth.unauthenticated");
+    assert_eq!(body["message"], "Жүйеге кіріңіз.");
+    let (_, body) = demo
+        .call_in(
+            "ru-RU,ru;q=0.9",
+            Method::GET,
+            "/me",
+            Some("not-a-token"),
+            None,
+        )
+        .await;
+    assert_eq!(body["message"], "Войдите в систему.");
+    let token = demo.login("head").await;
+    let (status, me) = demo.call(Method::GET, "/me", Some(&token), None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        (me["login"].as_str(), me["role"].as_str()),
+        (Some("head"), Some("head"))
+    );
+    assert_eq!(me["organisation"]["kind"], "kindergarten");
+}
+
+#[tokio::test]
+async fn a_teacher_may_not_create_an_account_and_nothing_changes() {
+    let demo = Demo::new(OrgKind::School);
+    let director = demo.login("director").await;
+    let (_, before) = demo
+        .call(Method::GET, "/accounts", Some(&director), None)
+        .await;
+    let teacher = demo.login("teacher").await;
+    let new = json!({"login": "newbie", "role": "teacher", "initial_password": "first-pass-1", "person_id": null});
+    let (status, body) = demo
+        .call(Method::POST, "/accounts", Some(&teacher), Some(new.clone()))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(body["code"], "auth.forbidden");
+    let (_, after) = demo
+        .call(Method::GET, "/accounts", Some(&director), None)
+        .await;
+    assert_eq!(after, before);
+
+    let (status, created) = demo
+        .call(Method::POST, "/accounts", Some(&director), Some(new))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{created}");
+    assert_eq!(created["must_change_password"], true);
+    let (status, login) = demo
+        .call(
+            Method::POST,
+            "/session",
+            None,
+            Some(json!({"login": "newbie", "password": "first-pass-1"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(login["must_change_password"], true);
+    let token = login["token"].as_str().unwrap();
+    let change = json!({"current": "first-pass-1", "new": "my-own-pass-2"});
+    let (status, _) = demo
+        .call(Method::POST, "/me/password", Some(token), Some(change))
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, me) = demo.call(Method::GET, "/me", Some(token), None).await;
+    assert_eq!(me["must_change_password"], false);
+    let old = json!({"login": "newbie", "password": "first-pass-1"});
+    assert_eq!(
+        demo.call(Method::POST, "/session", None, Some(old)).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn a_failed_login_is_listed_without_the_password() {
+    let demo = Demo::new(OrgKind::School);
+    let tried = "guessed-Secret-77";
+    let (status, body) = demo
+        .call(
+            Method::POST,
+            "/session",
+            None,
+            Some(json!({"login": "teacher", "password": tried})),
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("auth.invalid_credentials"))
+    );
+    let director = demo.login("director").await;
+    let (status, attempts) = demo
+        .call(Method::GET, "/login-attempts", Some(&director), None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let list = attempts.as_array().unwrap();
+    assert_eq!(list.len(), 1, "{attempts}");
+    assert_eq!(list[0]["login"], "teacher");
+    assert_eq!(list[0]["device"], "api-test");
+    assert!(!attempts.to_string().contains(tried));
+    let (_, audit) = demo
+        .call(Method::GET, "/audit", Some(&director), None)
+        .await;
+    assert!(!audit.to_string().contains(tried));
+    let teacher = demo.login("teacher").await;
+    assert_eq!(
+        demo.call(Method::GET, "/login-attempts", Some(&teacher), None)
+            .await
+            .0,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn the_audit_log_shows_logins_and_account_changes_to_the_director_only() {
+    let demo = Demo::new(OrgKind::School);
+    let director = demo.login("director").await;
+    let accounts = demo
+        .call(Method::GET, "/accounts", Some(&director), None)
+        .await
+        .1;
+    let tutor = accounts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["login"] == "tutor")
+        .unwrap()
+        .clone();
+    let path = format!("/accounts/{}", tutor["id"].as_str().unwrap());
+    let (status, changed) = demo
+        .call(
+            Method::PATCH,
+            &path,
+            Some(&director),
+            Some(json!({"role": "methodist"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{changed}");
+    assert_eq!(changed["role"], "methodist");
+
+    let (status, audit) = demo
+        .call(Method::GET, "/audit?login=director", Some(&director), None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let entries = audit.as_array().unwrap();
+    assert!(entries.iter().any(|e| e["action"] == "session.login"));
+    let role_change = entries
+        .iter()
+        .find(|e| e["action"] == "account.update")
+        .expect("the role change");
+    assert!(
+        role_change["before"]
+            .as_str()
+            .unwrap()
+            .contains("\"tutor\"")
+    );
+    assert!(
+        role_change["after"]
+            .as_str()
+            .unwrap()
+            .contains("\"methodist\"")
+    );
+    assert!(entries.iter().all(|e| e["login"] == "director"));
+    let today = Utc::now().date_naive();
+    let tomorrow = today.succ_opt().unwrap();
+    let (_, none) = demo
+        .call(
+            Method::GET,
+            &format!("/audit?from={tomorrow}"),
+            Some(&director),
+            None,
+        )
+        .await;
+    assert_eq!(none.as_array().unwrap().len(), 0);
+
+    let teacher = demo.login("teacher").await;
+    let (status, body) = demo.call(Method::GET, "/audit", Some(&teacher), None).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("auth.forbidden"))
+    );
+}
+
+#[tokio::test]
+async fn repeated_failures_lock_the_login_even_for_the_right_password() {
+    let demo = Demo::new(OrgKind::Kindergarten);
+    for _ in 0..5 {
+        let wrong = json!({"login": "educator", "password": "wrong-password"});
+        assert_eq!(
+            demo.call(Method::POST, "/session", None, Some(wrong))
+                .await
+                .0,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let right = json!({"login": "educator", "password": PASSWORD});
+    let (status, body) = demo.call(Method::POST, "/session", None, Some(right)).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(body["code"], "auth.locked");
+    assert!(
+        body["retry_after_seconds"].as_u64().unwrap() >= 20,
+        "{body}"
+    );
+    demo.login("head").await;
+}
+
+#[tokio::test]
+async fn the_last_director_cannot_be_removed_or_demoted() {
+    let demo = Demo::new(OrgKind::School);
+    let director = demo.login("director").await;
+    let accounts = demo
+        .call(Method::GET, "/accounts", Some(&director), None)
+        .await
+        .1;
+    let id = accounts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["login"] == "director")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (status, body) = demo
+        .call(
+            Method::DELETE,
+            &format!("/accounts/{id}"),
+            Some(&director),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("account.last_administrator")
+        )
+    );
+    let demote = json!({"role": "teacher"});
+    let (_, body) = demo
+        .call(
+            Method::PATCH,
+            &format!("/accounts/{id}"),
+            Some(&director),
+            Some(demote),
+        )
+        .await;
+    assert_eq!(body["code"], "account.last_administrator");
+    let after = demo
+        .call(Method::GET, "/accounts", Some(&director), None)
+        .await
+        .1;
+    assert_eq!(after, accounts);
+
+    let parent = accounts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["login"] == "parent")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (status, _) = demo
+        .call(
+            Method::DELETE,
+            &format!("/accounts/{parent}"),
+            Some(&director),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let gone = json!({"login": "parent", "password": PASSWORD});
+    assert_eq!(
+        demo.call(Method::POST, "/session", None, Some(gone))
+            .await
+            .0,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+/// The request that exercises an operation: harmless, and telling 403 from everything else.
+fn request_for(operation: Operation) -> (Method, String, Option<Value>) {
+    let nobody = Uuid::now_v7();
+    match operation {
+        Operation::Me => (Method::GET, "/me".into(), None),
+        Operation::Logout => (Method::DELETE, "/session".into(), None),
+        Operation::ChangePassword => (
+            Method::POST,
+            "/me/password".into(),
+            Some(json!({"current": "not-it", "new": "x"})),
+        ),
+        Operation::SetLanguage => (Method::PUT, "/me/lang".into(), Some(json!({"lang": "ru"}))),
+        Operation::Home => (Method::GET, "/home".into(), None),
+        Operation::Status => (Method::GET, "/status".into(), None),
+        Operation::ListAccounts => (Method::GET, "/accounts".into(), None),
+        Operation::CreateAccount => (
+            Method::POST,
+            "/accounts".into(),
+            Some(
+                json!({"login": "x", "role": "parent", "initial_password": "p", "person_id": null}),
+            ),
+        ),
+        Operation::UpdateAccount => (
+            Method::PATCH,
+            format!("/accounts/{nobody}"),
+            Some(json!({})),
+        ),
+        Operation::DeleteAccount => (Method::DELETE, format!("/accounts/{nobody}"), None),
+        Operation::AuditLog => (Method::GET, "/audit".into(), None),
+        Operation::ListLoginAttempts => (Method::GET, "/login-attempts".into(), None),
+    }
+}
+
+#[tokio::test]
+async fn every_operation_by_every_role_is_allowed_or_403() {
+    for kind in [OrgKind::School, OrgKind::Kindergarten] {
+        let demo = Demo::new(kind);
+        for &role in Role::of(kind) {
+            let token = demo.login(role.code()).await;
+            // Logout last: it ends the session the others use.
+            for operation in Operation::ALL
+                .into_iter()
+                .filter(|o| *o != Operation::Logout)
+                .chain([Operation::Logout])
+            {
+                let (method, path, body) = request_for(operation);
+                let (status, reply) = demo.call(method, &path, Some(&token), body).await;
+                let label = format!("{} by {}", operation.id(), role.code());
+                if operation.allowed(role) {
+                    assert_ne!(status, StatusCode::FORBIDDEN, "{label}: {reply}");
+                    assert_ne!(reply["code"], "auth.unauthenticated", "{label}");
+                    assert!(
+                        status.is_success() || status.is_client_error(),
+                        "{label}: {status} {reply}"
+                    );
+                } else {
+                    assert_eq!(status, StatusCode::FORBIDDEN, "{label}: {reply}");
+                    assert_eq!(reply["code"], "auth.forbidden", "{label}");
+                }
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_openapi_document_names_every_operation() {
+    let demo = Demo::new(OrgKind::Kindergarten);
+    let (status, doc) = demo.call(Method::GET, "/openapi.json", None, None).await;
+    assert_eq!(status, StatusCode::OK);
+    let ids: Vec<String> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .values()
+        .flat_map(|item| item.as_object().unwrap().values())
+        .filter_map(|op| op["operationId"].as_str().map(str::to_string))
+        .collect();
+    let contract = [
+        "login",
+        "me",
+        "logout",
+        "changePassword",
+        "listAccounts",
+        "createAccount",
+        "updateAccount",
+        "deleteAccount",
+        "auditLog",
+        "listLoginAttempts",
+        "setupStatus",
+        "setup",
+    ];
+    for id in contract
+        .into_iter()
+        .chain(Operation::ALL.iter().map(|o| o.id()))
+    {
+        assert!(ids.iter().any(|i| i == id), "{id} is missing from {ids:?}");
+    }
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "operationIds are unique");
+    assert_eq!(ApiDoc::openapi().info.title, "Dala API");
+}
+
+#[tokio::test]
+async fn the_first_run_wizard_sets_up_an_empty_folder_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Demo {
+        app: router(ApiState::with_kdf(dir.path().to_path_buf(), CHEAP)),
+        _dir: dir,
+    };
+    let (_, status) = app.call(Method::GET, "/setup", None, None).await;
+    assert_eq!(status["initialised"], false);
+    let request = json!({"kind": "school", "name": "Ақсу мектебі", "admin_login": "aigul",
+        "password": "first-pass-1", "lang": "ru"});
+    let (code, body) = app
+        .call(Method::POST, "/setup", None, Some(request.clone()))
+        .await;
+    assert_eq!(code, StatusCode::OK, "{body}");
+    assert_eq!(
+        body["recovery_key"].as_str().unwrap().split('-').count(),
+        13
+    );
+    let (code, body) = app.call(Method::POST, "/setup", None, Some(request)).await;
+    assert_eq!(
+        (code, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("auth.setup_done"))
+    );
+    let (_, login) = app
+        .call(
+            Method::POST,
+            "/session",
+            None,
+            Some(json!({"login": "aigul", "password": "first-pass-1"})),
+        )
+        .await;
+    let (_, me) = app
+        .call(Method::GET, "/me", login["token"].as_str(), None)
+        .await;
+    assert_eq!(
+        (me["role"].as_str(), me["lang"].as_str()),
+        (Some("director"), Some("ru"))
+    );
+}
