@@ -46,3 +46,4 @@ export-sheet-enrolments = Enrolments
 
 cli-serve-listening = Dala is served at { $url } — open it in a browser. Stop with Ctrl+C.
 cli-serve-no-ui = The UI is not built in { $path }: only the API is served. Build it with “npm run build” in ui/.
+cli-serve-fingerprint = Certificate fingerprint (SHA-256) — check that browsers show the same: { $fingerprint }

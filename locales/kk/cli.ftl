@@ -46,3 +46,4 @@ export-sheet-enrolments = Қабылдау
 
 cli-serve-listening = Dala { $url } мекенжайында жұмыс істеп тұр — оны браузерде ашыңыз. Тоқтату: Ctrl+C.
 cli-serve-no-ui = Интерфейс { $path } ішінде жиналмаған: тек API қолжетімді. Оны ui/ ішінде «npm run build» командасымен жинаңыз.
+cli-serve-fingerprint = Сертификаттың саусақ ізі (SHA-256) — браузерлер дәл осыны көрсететінін тексеріңіз: { $fingerprint }

@@ -48,3 +48,4 @@ export-sheet-enrolments = Зачисления
 
 cli-serve-listening = Dala доступна по адресу { $url } — откройте его в браузере. Остановить: Ctrl+C.
 cli-serve-no-ui = Интерфейс не собран в { $path }: доступен только API. Соберите его командой «npm run build» в ui/.
+cli-serve-fingerprint = Отпечаток сертификата (SHA-256) — проверьте, что браузеры показывают тот же: { $fingerprint }

@@ -97,6 +97,9 @@ enum Commands {
         /// The built UI (ui/dist).
         #[arg(long, env = "DALA_UI", default_value = "ui/dist")]
         ui: PathBuf,
+        /// Serve the school's LAN over TLS with the folder's self-signed certificate.
+        #[arg(long)]
+        lan: bool,
     },
 }
 
@@ -182,6 +185,16 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
                     ]
                 )
             );
+            let certificate = dala_store::tls::certificate(&dir)?;
+            let fingerprint = certificate.fingerprint.as_str();
+            println!(
+                "{}",
+                text(
+                    lang,
+                    "cli-serve-fingerprint",
+                    &[("fingerprint", fingerprint.into())]
+                )
+            );
             println!("{}", text(lang, "cli-recovery-key-title", &[]));
             println!("{}", recovery.display().as_str());
         }
@@ -259,7 +272,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
                 )
             );
         }
-        Commands::Serve { port, ui } => serve::run(dir, port, ui, lang)?,
+        Commands::Serve { port, ui, lan } => serve::run(dir, port, ui, lan, lang)?,
         Commands::Import {
             what: ImportCommand::Students { file },
         } => {

@@ -618,3 +618,77 @@ fn no_file_of_either_demo_is_plain_sqlite_or_names_a_pupil() {
         }
     }
 }
+
+/// A free loopback port: bound, read and released.
+fn free_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    listener.local_addr().expect("an address").port()
+}
+
+/// Kills the server when the test ends, however it ends.
+struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn curl(args: &[&str]) -> Output {
+    Command::new("curl")
+        .args(["-s", "--max-time", "5"])
+        .args(args)
+        .output()
+        .expect("curl runs")
+}
+
+#[test]
+fn serve_lan_speaks_tls_with_the_certificate_made_at_set_up() {
+    let school = School::kindergarten();
+    let data = school.path("data");
+    let cert = data.join("tls.crt");
+    assert!(cert.exists(), "the certificate is made at set-up");
+    let port = free_port().to_string();
+    let child = Command::new(env!("CARGO_BIN_EXE_dala"))
+        .arg("--data")
+        .arg(&data)
+        .args([
+            "--lang",
+            "en",
+            "serve",
+            "--lan",
+            "--port",
+            &port,
+            "--ui",
+            "no-ui-here",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("dala serve starts");
+    let _server = Server(child);
+    let url = format!("https://localhost:{port}/api/v1/setup");
+    let cacert = cert.to_str().expect("a UTF-8 path");
+    let answer = (0..50)
+        .map(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            curl(&["--cacert", cacert, &url])
+        })
+        .find(|out| out.status.success())
+        .expect("the server answers over TLS, trusted through its own certificate");
+    assert_eq!(
+        String::from_utf8_lossy(&answer.stdout),
+        r#"{"initialised":true}"#
+    );
+    let untrusted = curl(&[&url]);
+    assert!(
+        !untrusted.status.success(),
+        "without the certificate the TLS check fails"
+    );
+    let plain = curl(&[&format!("http://localhost:{port}/api/v1/setup")]);
+    assert_ne!(
+        String::from_utf8_lossy(&plain.stdout),
+        r#"{"initialised":true}"#
+    );
+}

@@ -175,20 +175,24 @@ impl<'a> From<Arg<'a>> for FluentValue<'a> {
     }
 }
 
-/// The Fluent sources of one language, as `(file name, text)`.
+/// The Fluent sources of one language, as `(file name, text)`. The UI's messages are here too,
+/// so that one test checks every file of every language.
 pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
     match lang {
         Lang::Kk => &[
             ("errors.ftl", include_str!("../../../locales/kk/errors.ftl")),
             ("cli.ftl", include_str!("../../../locales/kk/cli.ftl")),
+            ("ui.ftl", include_str!("../../../locales/kk/ui.ftl")),
         ],
         Lang::Ru => &[
             ("errors.ftl", include_str!("../../../locales/ru/errors.ftl")),
             ("cli.ftl", include_str!("../../../locales/ru/cli.ftl")),
+            ("ui.ftl", include_str!("../../../locales/ru/ui.ftl")),
         ],
         Lang::En => &[
             ("errors.ftl", include_str!("../../../locales/en/errors.ftl")),
             ("cli.ftl", include_str!("../../../locales/en/cli.ftl")),
+            ("ui.ftl", include_str!("../../../locales/en/ui.ftl")),
         ],
     }
 }

@@ -13,6 +13,7 @@ mod error;
 mod keys;
 mod migrate;
 mod projection;
+pub mod tls;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -127,6 +128,7 @@ impl Store {
                 now,
             )
             .map_err(first_error)?;
+        tls::create(dir)?;
         slots.set_password(&admin.login, setup.password, setup.kdf, &store.master)?;
         // The slot file is written last: a folder without it is not a Dala folder yet.
         slots.save()?;

@@ -511,7 +511,11 @@ fn a_version_1_database_opens_migrates_and_keeps_every_row() {
         after.remove("schema_migrations").unwrap() - before.remove("schema_migrations").unwrap();
     assert!(applied >= 1, "a later migration was applied");
     for (table, count) in &before {
-        assert_eq!(after.get(table), Some(count), "every row of {table} is kept");
+        assert_eq!(
+            after.get(table),
+            Some(count),
+            "every row of {table} is kept"
+        );
     }
     for (table, count) in after.iter().filter(|(t, _)| !before.contains_key(*t)) {
         assert_eq!(*count, 0, "{table} is new and starts empty");

@@ -1,0 +1,232 @@
+### Dala: the web interface's text (English).
+### Read by the interface (@fluent/bundle) at build time; error messages are in errors.ftl.
+### Every id must be in the kk, ru and en files, with the same variables.
+
+app-name = Dala
+app-unreachable = No connection to the Dala server. Check that the school's main computer is on and connected to the network.
+app-failed-title = The app could not open
+app-retry = Try again
+
+## Language
+
+lang-switch = Interface language
+lang-short-kk = ҚАЗ
+lang-short-ru = РУС
+lang-short-en = ENG
+lang-name-kk = Kazakh
+lang-name-ru = Russian
+lang-name-en = English
+
+## Shell: top bar and menu
+
+shell-logout = Log out
+shell-skip-to-content = Skip to main content
+nav-label = Main menu
+nav-home = Home
+nav-accounts = Accounts
+nav-audit = Audit log
+nav-login-attempts = Failed logins
+nav-password = Change password
+
+## Connection and sync
+
+status-checking = Checking…
+status-online = Online
+status-offline = Offline
+status-no-server = No connection to the server
+status-pending = { $count ->
+        [one] { $count } change not sent
+       *[other] { $count } changes not sent
+    }
+status-last-sync = Last sync: { $time }
+status-never-synced = Not synced yet
+
+## Kinds of organisation and roles
+
+org-kind-school = School
+org-kind-kindergarten = Kindergarten
+role-director = Director
+role-deputy = Deputy director
+role-teacher = Teacher
+role-methodist = Methodist
+role-tutor = Tutor
+role-student = Student
+role-parent = Parent
+role-head = Head
+role-educator = Educator
+
+## Forms
+
+form-required = Please fill in this field.
+form-passwords-differ = The passwords do not match.
+form-save = Save
+form-cancel = Cancel
+
+## First-run set-up
+
+setup-title = First-run set-up
+setup-intro = There is no data on this computer yet. Register the organisation and create the account of its head: you will create the other accounts with it later.
+setup-kind = Kind of organisation
+setup-name = Name of the organisation
+setup-name-hint = The full name as in official documents, e.g. Aksu Village Secondary School No. 2.
+setup-admin-login = { $kind ->
+        [kindergarten] Head's login
+       *[other] Director's login
+    }
+setup-admin-login-hint = Latin letters, digits, dot or hyphen, e.g. director or a.seitkali.
+setup-password = Password
+setup-submit = Create the organisation
+recovery-title = Recovery key
+recovery-plea = Print this key now and keep it in a safe: it is shown only once.
+recovery-explain = If every password is forgotten, this key is the only way to open the data. Without it nobody can recover them, not even Dala's developers. Do not show the key to anyone else.
+recovery-print = Print
+recovery-printed = I have printed the key and will keep it somewhere safe
+recovery-continue = Continue
+
+## Login
+
+login-title = Log in
+login-name = Login
+login-password = Password
+login-submit = Log in
+login-back = Back
+login-totp = Verification code
+login-totp-prompt = This account is protected by two-factor authentication. Enter the 6-digit code from your authenticator app.
+login-totp-invalid = The code is wrong or has expired. Enter the new code from the app.
+login-locked = Too many failed attempts: logging in is paused for now. Try again in { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }.
+login-session-ended = Your session has ended. Please log in again.
+login-after-setup = The organisation is created. Now log in with the new login and password.
+
+## Password
+
+password-title = Change password
+password-forced-title = Set your own password
+password-forced-intro = You logged in with a temporary password. Before you start, replace it with a password only you know.
+password-current = Current password
+password-current-initial = Temporary password
+password-new = New password
+password-repeat = Repeat the password
+password-hint = At least { $min } characters. A phrase of several words is easy to remember.
+password-same = The new password must differ from the current one.
+password-submit = Save the password
+password-done = Your password has been changed.
+
+## Home
+
+home-greeting = Welcome, { $name }!
+home-overview = { $kind ->
+        [kindergarten] The kindergarten at a glance
+       *[other] The school at a glance
+    }
+count-students = { $count ->
+        [one] student
+       *[other] students
+    }
+count-children = { $count ->
+        [one] child
+       *[other] children
+    }
+count-staff = { $count ->
+        [one] staff member
+       *[other] staff
+    }
+count-classes = { $count ->
+        [one] class
+       *[other] classes
+    }
+count-age-groups = { $count ->
+        [one] age group
+       *[other] age groups
+    }
+count-accounts = { $count ->
+        [one] account
+       *[other] accounts
+    }
+home-groups = Age groups
+home-groups-empty = No groups have been created yet.
+group-name = Group
+group-norm = Places (norm)
+group-enrolled = Enrolled
+group-free = Free
+group-occupancy = Occupancy
+home-lessons = Today's lessons, { $date }
+home-lessons-empty = No lessons today.
+home-lessons-empty-hint = Once the timetable and the journal are in place, today's lessons will appear here.
+home-welcome-empty = The diary and announcements will appear here soon.
+
+## Accounts
+
+accounts-title = Accounts
+accounts-new = New account
+accounts-empty = No accounts yet.
+accounts-created = Account “{ $login }” created. Temporary password: { $password }. Give it to its owner, who will set their own password at first login.
+accounts-role-changed = The new role of “{ $login }”: { $role }.
+accounts-password-reset = New temporary password for “{ $login }”: { $password }. Give it to its owner.
+accounts-deleted = Account “{ $login }” deleted.
+account-login = Login
+account-login-hint = Latin letters, digits, dot, hyphen or underscore; 3 to 32 characters.
+account-role = Role
+account-lang = Language
+account-state = State
+account-actions = Actions
+account-initial = Temporary password
+account-totp = Two-factor protection
+account-you = This is you
+account-initial-password = Temporary password
+account-initial-password-hint = Its owner will replace it with their own at first login.
+account-password-generate = Suggest another password
+account-create = Create the account
+account-change-role = Change role
+account-reset-password = Reset password
+account-reset-title = New password for “{ $login }”
+account-reset-explain = The old password will stop working. The owner logs in with the new temporary password and replaces it with their own.
+account-delete = Delete
+account-delete-title = Delete the account
+account-delete-question = Delete the account “{ $login }”? This person will no longer be able to log in. The entries of the audit log are kept.
+
+## Audit log
+
+audit-title = Audit log
+audit-filter-login = Login
+audit-filter-from = From
+audit-filter-to = To
+audit-show = Show
+audit-empty = No entries in this period.
+audit-seq = No.
+audit-at = Time
+audit-login = Login
+audit-action = Action
+audit-object = Object
+audit-change = Change
+audit-show-change = Show the change
+audit-before = Before
+audit-after = After
+audit-none = none
+audit-personal = Personal data
+audit-personal-hint = The action concerns personal data.
+audit-action-organisation-set = Organisation details changed
+audit-action-year-add = Academic year added
+audit-action-class-add = Class added
+audit-action-age-group-add = Age group added
+audit-action-person-save = Person's details saved
+audit-action-enrolment-add = Enrolment recorded
+audit-action-account-create = Account created
+audit-action-account-update = Account changed
+audit-action-account-remove = Account deleted
+audit-action-account-password-set = Password set
+audit-action-session-login = Logged in
+audit-action-session-logout = Logged out
+
+## Failed logins
+
+login-attempts-title = Failed logins
+login-attempts-intro = Attempts to log in with a wrong login, password or code. The password typed is never stored.
+login-attempts-empty = There have been no failed login attempts.
+login-attempts-device = Device
+login-attempts-reason = Reason
+login-attempt-reason-invalid-credentials = Wrong login or password
+login-attempt-reason-locked = While logging in was locked
+login-attempt-reason-totp-invalid = Wrong verification code
