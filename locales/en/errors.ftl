@@ -94,3 +94,4 @@ error-auth-totp-invalid = The code is wrong or has expired.
 error-auth-setup-done = This organisation is already set up.
 error-api-bad-request = The request is not valid: { $detail }
 error-api-not-found = There is no such page or record.
+error-auth-second-factor-setup-required = Set up your second factor first: director, head and deputy log in with a code from an authenticator app.

@@ -230,3 +230,10 @@ login-attempts-reason = Reason
 login-attempt-reason-invalid-credentials = Wrong login or password
 login-attempt-reason-locked = While logging in was locked
 login-attempt-reason-totp-invalid = Wrong verification code
+
+## The second factor (R5.11)
+second-factor-title = Set up your second factor
+second-factor-intro = Directors, heads and deputies log in with a password and a six-digit code from an authenticator app on their phone. Add this key to the app (Google Authenticator, Microsoft Authenticator, FreeOTP or another), then type the code it shows.
+second-factor-link = Open in the authenticator app on this device
+second-factor-code = Code from the app
+second-factor-submit = Confirm

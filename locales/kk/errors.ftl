@@ -94,3 +94,4 @@ error-auth-totp-invalid = Код қате немесе мерзімі өтіп �
 error-auth-setup-done = Бұл ұйым бұрыннан бапталған.
 error-api-bad-request = Сұрау дұрыс емес: { $detail }
 error-api-not-found = Мұндай бет немесе жазба жоқ.
+error-auth-second-factor-setup-required = Алдымен екінші факторды баптаңыз: директор, меңгеруші және орынбасар аутентификатор қолданбасындағы кодпен кіреді.

@@ -230,3 +230,10 @@ login-attempts-reason = Себебі
 login-attempt-reason-invalid-credentials = Логин немесе құпиясөз қате
 login-attempt-reason-locked = Кіру бұғатталған кезде
 login-attempt-reason-totp-invalid = Растау коды қате
+
+## Екінші фактор (R5.11)
+second-factor-title = Кірудің екінші факторын баптаңыз
+second-factor-intro = Директор, меңгеруші және орынбасар құпиясөзбен және телефондағы аутентификатор қолданбасының 6 таңбалы кодымен кіреді. Осы кілтті қолданбаға қосыңыз (Google Authenticator, Microsoft Authenticator, FreeOTP немесе басқасы), содан кейін ол көрсеткен кодты енгізіңіз.
+second-factor-link = Осы құрылғыдағы аутентификатор қолданбасында ашу
+second-factor-code = Қолданбадағы код
+second-factor-submit = Растау

@@ -97,3 +97,4 @@ error-auth-totp-invalid = Код неверен или устарел.
 error-auth-setup-done = Эта организация уже настроена.
 error-api-bad-request = Неверный запрос: { $detail }
 error-api-not-found = Такой страницы или записи нет.
+error-auth-second-factor-setup-required = Сначала настройте второй фактор: директор, заведующий и заместитель входят с кодом из приложения-аутентификатора.

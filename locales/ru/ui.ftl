@@ -238,3 +238,10 @@ login-attempts-reason = Причина
 login-attempt-reason-invalid-credentials = Неверный логин или пароль
 login-attempt-reason-locked = Во время блокировки входа
 login-attempt-reason-totp-invalid = Неверный код подтверждения
+
+## Второй фактор (R5.11)
+second-factor-title = Настройте второй фактор входа
+second-factor-intro = Директор, заведующий и заместитель входят по паролю и 6-значному коду из приложения-аутентификатора на телефоне. Добавьте этот ключ в приложение (Google Authenticator, Microsoft Authenticator, FreeOTP или другое) и введите код, который оно покажет.
+second-factor-link = Открыть в приложении-аутентификаторе на этом устройстве
+second-factor-code = Код из приложения
+second-factor-submit = Подтвердить

@@ -8,6 +8,7 @@ import { readFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHmac } from 'node:crypto';
 import { chromium } from 'playwright-core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -60,6 +61,19 @@ after(async () => {
   server?.kill();
 });
 
+/** RFC 6238: the code an authenticator app shows for a base32 secret now. */
+function totp(base32, at = Date.now()) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of base32) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const hash = createHmac('sha1', key).update(counter).digest();
+  const offset = hash[19] & 0xf;
+  return String((hash.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
 async function logIn(page, login) {
   await page.getByTestId('login-name').fill(login);
   await page.getByTestId('login-password').fill(password);
@@ -109,4 +123,18 @@ test('a wrong password is refused in Kazakh and never reaches the page', async (
   const expected = errors.split('\n').find((l) => l.startsWith('error-auth-invalid-credentials =')).split(' = ')[1];
   assert.ok((await error.innerText()).includes(expected.trim()));
   assert.ok(!(await page.content()).includes('not-the-password'));
+});
+
+test('a director sets up the second factor, then reaches the accounts', async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await logIn(page, 'director');
+  const secret = page.getByTestId('second-factor-secret');
+  await secret.waitFor();
+  assert.equal(await page.getByTestId('nav-accounts').count(), 0, 'nothing else before the second factor');
+  await page.getByTestId('second-factor-code').fill(totp(await secret.getAttribute('data-secret')));
+  await page.getByTestId('second-factor-submit').click();
+  await page.getByTestId('nav-accounts').click();
+  await page.getByTestId('account-teacher').waitFor();
+  await page.screenshot({ path: join(artifacts, 'accounts-kk.png') });
 });

@@ -17,6 +17,7 @@ const director = {
   full_name: 'Сейтқали Айгүл',
   must_change_password: false,
   totp_enabled: false,
+  must_setup_second_factor: false,
   organisation: school,
 };
 const teacher = { ...director, id: 't1', login: 'teacher', role: 'teacher', full_name: null };
@@ -221,6 +222,35 @@ describe('login', () => {
       current: 'dala-demo-2026',
       new: 'бүгін-күн-ашық',
     });
+  });
+
+  it('makes a director set up the second factor before the school shows', async () => {
+    let confirmed = false;
+    const api = start({
+      'GET /api/v1/setup': { body: { initialised: true } },
+      'POST /api/v1/session': { body: { token: 'tok', must_change_password: false, must_setup_second_factor: true } },
+      'GET /api/v1/me': () => ({ body: { ...director, must_setup_second_factor: !confirmed, totp_enabled: confirmed } }),
+      'POST /api/v1/me/second-factor': { body: { secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', otpauth_uri: 'otpauth://totp/x' } },
+      'POST /api/v1/me/second-factor/confirm': (sent) =>
+        (sent.body as { code: string }).code === '123456'
+          ? ((confirmed = true), { status: 204 })
+          : { status: 422, body: { code: 'auth.totp_invalid', message: '' } },
+      'GET /api/v1/home': { body: home },
+    });
+    await logInAs('director');
+    await appears('second-factor-secret');
+    expect(find('nav-home')).toBeNull();
+    expect(get('second-factor-secret').textContent?.trim()).toBe('JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP');
+    type('second-factor-code', '000000');
+    click('second-factor-submit');
+    await appears('second-factor-error');
+    type('second-factor-code', '123 456');
+    click('second-factor-submit');
+    await appears('nav-home');
+    expect(api.sent.filter((s) => s.url.endsWith('/confirm')).map((s) => s.body)).toEqual([
+      { code: '000000' },
+      { code: '123456' },
+    ]);
   });
 });
 

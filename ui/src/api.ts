@@ -36,6 +36,7 @@ export interface LoginRequest {
 export interface Session {
   token: string;
   must_change_password: boolean;
+  must_setup_second_factor: boolean;
 }
 
 export interface Me {
@@ -46,7 +47,13 @@ export interface Me {
   full_name: string | null;
   must_change_password: boolean;
   totp_enabled: boolean;
+  must_setup_second_factor: boolean;
   organisation: { kind: OrgKind; name: string };
+}
+
+export interface NewSecondFactor {
+  secret: string;
+  otpauth_uri: string;
 }
 
 export interface Counts {
@@ -261,6 +268,10 @@ export const getMe = () => get<Me>('/me');
 export const changePassword = (current: string, next: string) =>
   request<void>('POST', '/me/password', { current, new: next });
 export const saveLang = (language: Lang) => request<void>('PUT', '/me/lang', { lang: language });
+
+export const startSecondFactor = () => request<NewSecondFactor>('POST', '/me/second-factor');
+export const confirmSecondFactor = (code: string) =>
+  request<void>('POST', '/me/second-factor/confirm', { code });
 
 export const getHome = () => get<Home>('/home');
 export const getStatus = () => get<SyncStatus>('/status');

@@ -37,7 +37,7 @@ impl From<&Account> for AccountView {
             role: a.role.code().to_string(),
             lang: a.lang.clone(),
             must_change_password: a.must_change_password,
-            totp_enabled: false,
+            totp_enabled: a.totp_secret.is_some(),
             person_id: a.person_id.map(|id| id.to_string()),
         }
     }
@@ -55,6 +55,8 @@ pub struct NewAccount {
 pub struct AccountChange {
     pub role: Option<String>,
     pub reset_password: Option<String>,
+    /// A lost phone: the account sets up a new second factor at its next login.
+    pub reset_second_factor: Option<bool>,
 }
 
 /// A role of this organisation's kind: a kindergarten has no students, a school no educators.
@@ -121,6 +123,7 @@ pub async fn create(
                 person_id: new.person_id,
                 lang: caller.account.lang.clone(),
                 must_change_password: true,
+                totp_secret: None,
             };
             let (now, kdf) = (org.now(), org.kdf);
             acting(org, &caller)?;
@@ -164,6 +167,9 @@ pub async fn update(
             }
             if change.reset_password.is_some() {
                 account.must_change_password = true;
+            }
+            if change.reset_second_factor == Some(true) {
+                account.totp_secret = None;
             }
             store.execute(&Command::UpdateAccount(account.clone()), now)?;
             if let Some(password) = &change.reset_password {

@@ -14,6 +14,7 @@ use utoipa::ToSchema;
 
 use crate::error::{ApiError, ErrorBody};
 use crate::permission::Operation;
+use crate::second_factor::check_login_code;
 use crate::session::Caller;
 use crate::{ApiState, Org};
 
@@ -42,12 +43,16 @@ pub struct SetupResponse {
 pub struct LoginRequest {
     pub login: String,
     pub password: String,
+    /// The six-digit code, for an account with a second factor.
+    pub totp: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct LoginResponse {
     pub token: String,
     pub must_change_password: bool,
+    /// Director, head and deputy set up their second factor before anything else.
+    pub must_setup_second_factor: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -65,6 +70,7 @@ pub struct MeResponse {
     pub full_name: Option<String>,
     pub must_change_password: bool,
     pub totp_enabled: bool,
+    pub must_setup_second_factor: bool,
     pub organisation: OrganisationView,
 }
 
@@ -191,6 +197,21 @@ fn log_in(
         }
         Err(e) => return Err(e.into()),
     };
+    if let Some(secret) = &account.totp_secret {
+        let last = org.used_steps.get(&account.id).copied();
+        match check_login_code(secret, request.totp.as_deref(), last, now.timestamp()) {
+            Ok(step) => {
+                org.used_steps.insert(account.id, step);
+            }
+            Err(e) => {
+                if e.code == "auth.totp_invalid" {
+                    org.lockout.failed(&login);
+                    note_failure(org, &login, &device, "totp_invalid");
+                }
+                return Err(e);
+            }
+        }
+    }
     org.lockout.succeeded(&login);
     let pending = std::mem::take(&mut org.pending_attempts);
     let store = org.store()?;
@@ -203,10 +224,13 @@ fn log_in(
     });
     store.record("session.login", Some(&account), now)?;
     let must_change_password = account.must_change_password;
+    let must_setup_second_factor =
+        account.second_factor_required() && account.totp_secret.is_none();
     let token = org.sessions.open(account)?;
     Ok(Json(LoginResponse {
         token,
         must_change_password,
+        must_setup_second_factor,
     }))
 }
 
@@ -265,6 +289,7 @@ pub async fn me(
                     entity: "organisation",
                 },
             )?;
+            let setup_pending = account.second_factor_required() && account.totp_secret.is_none();
             Ok(Json(MeResponse {
                 id: account.id.to_string(),
                 login: account.login,
@@ -272,7 +297,8 @@ pub async fn me(
                 lang: account.lang,
                 full_name: person.map(|p| p.full_name()),
                 must_change_password: account.must_change_password,
-                totp_enabled: false,
+                totp_enabled: account.totp_secret.is_some(),
+                must_setup_second_factor: setup_pending,
                 organisation: OrganisationView {
                     kind: organisation.kind.code().to_string(),
                     name: organisation.name,

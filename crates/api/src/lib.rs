@@ -10,8 +10,10 @@ mod error;
 mod home;
 mod openapi;
 pub mod permission;
+mod second_factor;
 mod session;
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -20,6 +22,7 @@ use axum::http::StatusCode;
 use axum::routing::{delete, get, patch, post, put};
 use chrono::{DateTime, Utc};
 use dala_store::{KdfParams, LoginAttempt, Store};
+use uuid::Uuid;
 
 pub use error::{ApiError, ErrorBody};
 pub use openapi::ApiDoc;
@@ -36,6 +39,10 @@ pub struct Org {
     pending_attempts: Vec<LoginAttempt>,
     kdf: KdfParams,
     clock: fn() -> DateTime<Utc>,
+    /// Second-factor secrets shown to their account and not confirmed yet.
+    pending_secrets: HashMap<Uuid, Vec<u8>>,
+    /// The last one-time-code step each account logged in with: a code works once.
+    used_steps: HashMap<Uuid, i64>,
 }
 
 impl Org {
@@ -67,6 +74,8 @@ impl ApiState {
             pending_attempts: Vec::new(),
             kdf,
             clock: Utc::now,
+            pending_secrets: HashMap::new(),
+            used_steps: HashMap::new(),
         })))
     }
 
@@ -96,6 +105,8 @@ pub fn router(state: ApiState) -> Router {
         .route("/me", get(auth::me))
         .route("/me/password", post(auth::change_password))
         .route("/me/lang", put(auth::set_language))
+        .route("/me/second-factor", post(second_factor::start))
+        .route("/me/second-factor/confirm", post(second_factor::confirm))
         .route("/home", get(home::home))
         .route("/status", get(home::status))
         .route("/accounts", get(accounts::list).post(accounts::create))

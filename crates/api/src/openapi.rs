@@ -5,7 +5,7 @@ use axum::Json;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{accounts, audit, auth, error, home};
+use crate::{accounts, audit, auth, error, home, second_factor};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -14,7 +14,7 @@ use crate::{accounts, audit, auth, error, home};
         auth::setup_status, auth::setup, auth::login, auth::logout, auth::me,
         auth::change_password, auth::set_language, home::home, home::status,
         accounts::list, accounts::create, accounts::update, accounts::remove,
-        audit::audit_log, audit::login_attempts,
+        audit::audit_log, audit::login_attempts, second_factor::start, second_factor::confirm,
     ),
     components(schemas(error::ErrorBody)),
     modifiers(&BearerAuth)

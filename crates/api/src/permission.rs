@@ -18,10 +18,12 @@ pub enum Operation {
     DeleteAccount,
     AuditLog,
     ListLoginAttempts,
+    StartSecondFactor,
+    ConfirmSecondFactor,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 12] = [
+    pub const ALL: [Operation; 14] = [
         Operation::Me,
         Operation::Logout,
         Operation::ChangePassword,
@@ -34,6 +36,8 @@ impl Operation {
         Operation::DeleteAccount,
         Operation::AuditLog,
         Operation::ListLoginAttempts,
+        Operation::StartSecondFactor,
+        Operation::ConfirmSecondFactor,
     ];
 
     /// The OpenAPI operationId: a contract with every client.
@@ -51,7 +55,23 @@ impl Operation {
             Operation::DeleteAccount => "deleteAccount",
             Operation::AuditLog => "auditLog",
             Operation::ListLoginAttempts => "listLoginAttempts",
+            Operation::StartSecondFactor => "startSecondFactor",
+            Operation::ConfirmSecondFactor => "confirmSecondFactor",
         }
+    }
+
+    /// What an account that must still set up its second factor may already do.
+    pub fn before_second_factor(self) -> bool {
+        matches!(
+            self,
+            Operation::Me
+                | Operation::Logout
+                | Operation::SetLanguage
+                | Operation::ChangePassword
+                | Operation::Status
+                | Operation::StartSecondFactor
+                | Operation::ConfirmSecondFactor
+        )
     }
 
     pub fn allowed(self, role: Role) -> bool {
@@ -62,7 +82,9 @@ impl Operation {
             | Operation::ChangePassword
             | Operation::SetLanguage
             | Operation::Home
-            | Operation::Status => true,
+            | Operation::Status
+            | Operation::StartSecondFactor
+            | Operation::ConfirmSecondFactor => true,
             Operation::ListAccounts
             | Operation::CreateAccount
             | Operation::UpdateAccount

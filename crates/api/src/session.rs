@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use axum::extract::FromRequestParts;
-use axum::http::header;
 use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
 use dala_core::account::{Account, normalise_login};
 
 use crate::error::ApiError;
@@ -112,11 +112,17 @@ pub struct Caller {
 
 impl Caller {
     pub fn may(&self, operation: Operation) -> Result<(), ApiError> {
-        if operation.allowed(self.account.role) {
-            Ok(())
-        } else {
-            Err(ApiError::forbidden())
+        if !operation.allowed(self.account.role) {
+            return Err(ApiError::forbidden());
         }
+        let pending = self.account.second_factor_required() && self.account.totp_secret.is_none();
+        if pending && !operation.before_second_factor() {
+            return Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "auth.second_factor_setup_required",
+            ));
+        }
+        Ok(())
     }
 }
 

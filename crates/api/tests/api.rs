@@ -10,7 +10,9 @@ use dala_api::permission::Operation;
 use dala_api::{ApiDoc, ApiState, router};
 use dala_core::account::Role;
 use dala_core::org::{OrgKind, Organisation};
+use dala_core::totp;
 use dala_store::{KdfParams, Setup, Store};
+use data_encoding::BASE32_NOPAD;
 use http_body_util::BodyExt;
 use rand::SeedableRng;
 use serde_json::{Value, json};
@@ -29,6 +31,8 @@ const CHEAP: KdfParams = KdfParams {
 struct Demo {
     _dir: tempfile::TempDir,
     app: Router,
+    /// Second-factor secrets of the accounts that set one up, and the step each used last.
+    secrets: std::sync::Mutex<std::collections::HashMap<String, (Vec<u8>, i64)>>,
 }
 
 impl Demo {
@@ -60,7 +64,11 @@ impl Demo {
         }
         drop(store);
         let app = router(ApiState::with_kdf(dir.path().to_path_buf(), CHEAP));
-        Demo { _dir: dir, app }
+        Demo {
+            _dir: dir,
+            app,
+            secrets: Default::default(),
+        }
     }
 
     async fn call(
@@ -108,17 +116,43 @@ impl Demo {
         (status, json)
     }
 
+    /// The next code of an account's authenticator: each login needs a step not used before.
+    fn next_code(&self, login: &str) -> Option<String> {
+        let mut secrets = self.secrets.lock().unwrap();
+        let (secret, last) = secrets.get_mut(login)?;
+        let step = (totp::step_of(Utc::now().timestamp()) - 1).max(*last + 1);
+        *last = step;
+        Some(totp::code_at(secret, step))
+    }
+
+    /// Logs in as a person would, setting up the second factor when the role asks for one.
     async fn login(&self, login: &str) -> String {
+        let request = json!({"login": login, "password": PASSWORD, "totp": self.next_code(login)});
         let (status, body) = self
-            .call(
-                Method::POST,
-                "/session",
-                None,
-                Some(json!({"login": login, "password": PASSWORD})),
-            )
+            .call(Method::POST, "/session", None, Some(request))
             .await;
         assert_eq!(status, StatusCode::OK, "{login}: {body}");
-        body["token"].as_str().unwrap().to_string()
+        let token = body["token"].as_str().unwrap().to_string();
+        if body["must_setup_second_factor"] == true {
+            let (_, new) = self
+                .call(Method::POST, "/me/second-factor", Some(&token), None)
+                .await;
+            let secret = BASE32_NOPAD
+                .decode(new["secret"].as_str().unwrap().as_bytes())
+                .unwrap();
+            let step = totp::step_of(Utc::now().timestamp());
+            let code = json!({"code": totp::code_at(&secret, step)});
+            let path = "/me/second-factor/confirm";
+            let (status, body) = self
+                .call(Method::POST, path, Some(&token), Some(code))
+                .await;
+            assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+            self.secrets
+                .lock()
+                .unwrap()
+                .insert(login.to_string(), (secret, step - 2));
+        }
+        token
     }
 }
 
@@ -434,6 +468,12 @@ fn request_for(operation: Operation) -> (Method, String, Option<Value>) {
         ),
         Operation::DeleteAccount => (Method::DELETE, format!("/accounts/{nobody}"), None),
         Operation::AuditLog => (Method::GET, "/audit".into(), None),
+        Operation::StartSecondFactor => (Method::POST, "/me/second-factor".into(), None),
+        Operation::ConfirmSecondFactor => (
+            Method::POST,
+            "/me/second-factor/confirm".into(),
+            Some(json!({"code": "not-a-code"})),
+        ),
         Operation::ListLoginAttempts => (Method::GET, "/login-attempts".into(), None),
     }
 }
@@ -514,6 +554,7 @@ async fn the_first_run_wizard_sets_up_an_empty_folder_once() {
     let app = Demo {
         app: router(ApiState::with_kdf(dir.path().to_path_buf(), CHEAP)),
         _dir: dir,
+        secrets: Default::default(),
     };
     let (_, status) = app.call(Method::GET, "/setup", None, None).await;
     assert_eq!(status["initialised"], false);
@@ -547,4 +588,104 @@ async fn the_first_run_wizard_sets_up_an_empty_folder_once() {
         (me["role"].as_str(), me["lang"].as_str()),
         (Some("director"), Some("ru"))
     );
+}
+
+#[tokio::test]
+async fn a_director_sets_up_a_second_factor_first_and_then_logs_in_with_codes() {
+    let demo = Demo::new(OrgKind::School);
+    let first = json!({"login": "director", "password": PASSWORD});
+    let (status, body) = demo.call(Method::POST, "/session", None, Some(first)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["must_setup_second_factor"], true);
+    let token = body["token"].as_str().unwrap();
+    let (status, refused) = demo.call(Method::GET, "/accounts", Some(token), None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(refused["code"], "auth.second_factor_setup_required");
+    let (_, new) = demo
+        .call(Method::POST, "/me/second-factor", Some(token), None)
+        .await;
+    assert!(
+        new["otpauth_uri"]
+            .as_str()
+            .unwrap()
+            .starts_with("otpauth://totp/")
+    );
+    let secret = BASE32_NOPAD
+        .decode(new["secret"].as_str().unwrap().as_bytes())
+        .unwrap();
+    let now = totp::step_of(Utc::now().timestamp());
+    let wrong = (0..1_000_000)
+        .map(|n| format!("{n:06}"))
+        .find(|c| (now - 1..=now + 2).all(|s| totp::code_at(&secret, s) != *c))
+        .unwrap();
+    let confirm = "/me/second-factor/confirm";
+    let (status, body) = demo
+        .call(
+            Method::POST,
+            confirm,
+            Some(token),
+            Some(json!({"code": wrong})),
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("auth.totp_invalid"))
+    );
+    let code = json!({"code": totp::code_at(&secret, now)});
+    let (status, _) = demo
+        .call(Method::POST, confirm, Some(token), Some(code))
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        demo.call(Method::GET, "/accounts", Some(token), None)
+            .await
+            .0,
+        StatusCode::OK
+    );
+
+    let without = json!({"login": "director", "password": PASSWORD});
+    let (status, body) = demo
+        .call(Method::POST, "/session", None, Some(without))
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("auth.totp_required"))
+    );
+    let bad = json!({"login": "director", "password": PASSWORD, "totp": wrong});
+    let (status, body) = demo.call(Method::POST, "/session", None, Some(bad)).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("auth.totp_invalid"))
+    );
+    let with =
+        json!({"login": "director", "password": PASSWORD, "totp": totp::code_at(&secret, now + 1)});
+    assert_eq!(
+        demo.call(Method::POST, "/session", None, Some(with.clone()))
+            .await
+            .0,
+        StatusCode::OK
+    );
+    let (status, body) = demo.call(Method::POST, "/session", None, Some(with)).await;
+    assert_eq!(body["code"], "auth.totp_invalid", "a code works once");
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    let (_, audit) = demo.call(Method::GET, "/audit", Some(token), None).await;
+    let shown = new["secret"].as_str().unwrap();
+    assert!(
+        !audit.to_string().contains(shown),
+        "the audit log never holds the secret"
+    );
+    let (_, attempts) = demo
+        .call(Method::GET, "/login-attempts", Some(token), None)
+        .await;
+    assert!(
+        attempts
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["reason"] == "totp_invalid")
+    );
+    let (_, me) = demo.call(Method::GET, "/me", Some(token), None).await;
+    assert_eq!(me["totp_enabled"], true);
+    assert_eq!(me["must_setup_second_factor"], false);
 }

@@ -82,6 +82,18 @@ pub struct Account {
     pub lang: String,
     /// Set for an initial password that the user must change at first login (R5.8).
     pub must_change_password: bool,
+    /// The base32 secret of the account's authenticator app, once confirmed (R5.11).
+    pub totp_secret: Option<String>,
+}
+
+impl Account {
+    /// Director, head and deputy log in with a second factor from their first day (R5.11).
+    pub fn second_factor_required(&self) -> bool {
+        matches!(
+            self.role,
+            Role::Director | Role::Head | Role::DeputyDirector
+        )
+    }
 }
 
 /// Logins are Latin so that they can be typed on any keyboard layout at a login prompt.
@@ -151,6 +163,7 @@ impl Entity for Account {
                 "must_change_password",
                 i64::from(self.must_change_password).into(),
             ),
+            ("totp_secret", self.totp_secret.clone().into()),
         ]
     }
 
@@ -163,6 +176,7 @@ impl Entity for Account {
             person_id: r.opt_parse("person_id")?,
             lang: r.text("lang")?,
             must_change_password: r.int("must_change_password")? != 0,
+            totp_secret: r.opt_text("totp_secret")?,
         })
     }
 }

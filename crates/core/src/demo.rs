@@ -120,6 +120,7 @@ fn account(id: Uuid, login: &str, role: Role, person: Option<&Person>) -> Accoun
         person_id: person.map(|p| p.id),
         lang: "kk".into(),
         must_change_password: false,
+        totp_secret: None,
     }
 }
 

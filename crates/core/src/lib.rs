@@ -15,6 +15,7 @@ pub mod org;
 pub mod person;
 pub mod record;
 pub mod reference;
+pub mod totp;
 pub mod year;
 
 pub use command::{Change, Command, Lookup};

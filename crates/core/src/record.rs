@@ -150,6 +150,14 @@ impl Collection {
         Collection::ALL.into_iter().find(|c| c.name() == name)
     }
 
+    /// Fields the audit log never copies: it says that they changed, not what they hold.
+    pub fn secret_fields(self) -> &'static [&'static str] {
+        match self {
+            Collection::Accounts => &["totp_secret"],
+            _ => &[],
+        }
+    }
+
     /// Personal data: its audit entries keep the record before and after the change (R5.13).
     pub fn is_personal(self) -> bool {
         matches!(

@@ -105,6 +105,7 @@ impl Store {
             person_id: None,
             lang: "kk".into(),
             must_change_password: false,
+            totp_secret: None,
         };
         let author = Author {
             account_id: Some(admin.id),
@@ -432,7 +433,16 @@ fn apply(
                 (collection, id, before, None)
             }
         };
-        let json = |f: Option<Fields>| f.map(|f| serde_json::to_string(&f).unwrap_or_default());
+        let json = |f: Option<Fields>| {
+            f.map(|mut f| {
+                for name in collection.secret_fields() {
+                    if let Some(value) = f.get_mut(*name) {
+                        *value = dala_core::Value::Text("(set)".into());
+                    }
+                }
+                serde_json::to_string(&f).unwrap_or_default()
+            })
+        };
         audit::append(
             tx,
             AuditEntry {

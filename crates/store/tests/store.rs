@@ -322,6 +322,7 @@ fn every_refused_command_names_its_rule_and_changes_nothing() {
         person_id: None,
         lang: "ru".into(),
         must_change_password: true,
+        totp_secret: None,
     };
     let staff_enrol = Enrolment {
         person_id: staff.id,
