@@ -6,13 +6,19 @@
 use chrono::NaiveDate;
 use uuid::Uuid;
 
+use std::collections::BTreeSet;
+
 use crate::account::{self, Account};
+use crate::assessment::rule_set_for;
+use crate::assignment::{Assignment, Guardianship};
 use crate::enrolment::{Enrolment, GroupKind};
 use crate::error::CoreError;
 use crate::group::{AgeGroup, Class};
+use crate::journal::{Acting, CellEdit, Lesson};
 use crate::org::Organisation;
 use crate::person::Person;
-use crate::record::{Collection, DocKey, Entity, Value};
+use crate::record::{Collection, DocKey, Entity, Grid, Value};
+use crate::register::{self, PresenceEdit};
 use crate::year::{AcademicYear, Term};
 
 /// One record written into (or removed from) a document.
@@ -29,6 +35,14 @@ pub enum Change {
         collection: Collection,
         id: Uuid,
     },
+    /// One cell of a grid set (or cleared, with `None`).
+    Cell {
+        doc: DocKey,
+        grid: Grid,
+        row: String,
+        col: String,
+        value: Option<String>,
+    },
 }
 
 impl Change {
@@ -43,7 +57,7 @@ impl Change {
 
     pub fn doc(&self) -> DocKey {
         match self {
-            Change::Put { doc, .. } | Change::Remove { doc, .. } => *doc,
+            Change::Put { doc, .. } | Change::Remove { doc, .. } | Change::Cell { doc, .. } => *doc,
         }
     }
 }
@@ -58,6 +72,16 @@ pub trait Lookup {
     fn enrolments_of(&self, person: Uuid) -> Result<Vec<Enrolment>, Self::Error>;
     fn account_with_login(&self, login: &str) -> Result<Option<Uuid>, Self::Error>;
     fn accounts(&self) -> Result<Vec<Account>, Self::Error>;
+    /// Everyone enrolled in a class or age group, on any day.
+    fn enrolments_in(&self, group: Uuid) -> Result<Vec<Enrolment>, Self::Error>;
+    fn assignments_of(&self, group: Uuid) -> Result<Vec<Assignment>, Self::Error>;
+    fn lessons_of(&self, class: Uuid, term: Uuid) -> Result<Vec<Lesson>, Self::Error>;
+    /// Whether any cell of the grid's row holds a value (a lesson with marks).
+    fn row_has_cells(&self, doc: DocKey, grid: Grid, row: &str) -> Result<bool, Self::Error>;
+}
+
+fn not_found(entity: &'static str) -> CoreError {
+    CoreError::NotFound { entity }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +100,35 @@ pub enum Command {
     /// Changes an account's role, language or first-login flag; the login stays.
     UpdateAccount(Account),
     RemoveAccount(Uuid),
+    Assign(Assignment),
+    LinkGuardian(Guardianship),
+    /// Adds a lesson or corrects one; its date, kind and max stay while it has marks.
+    SaveLesson {
+        lesson: Lesson,
+        by: Acting,
+    },
+    RemoveLesson {
+        id: Uuid,
+        by: Acting,
+    },
+    /// A register's cells for one class, subject and term, and the lessons whose attendance was
+    /// taken with everyone present.
+    SaveMarks {
+        class_id: Uuid,
+        term_id: Uuid,
+        subject: String,
+        cells: Vec<CellEdit>,
+        taken: Vec<Uuid>,
+        by: Acting,
+    },
+    /// A kindergarten group's days of one month, and the days taken with everyone present.
+    SavePresence {
+        group_id: Uuid,
+        month: u32,
+        cells: Vec<PresenceEdit>,
+        taken: Vec<NaiveDate>,
+        by: Acting,
+    },
 }
 
 impl Command {
@@ -91,6 +144,12 @@ impl Command {
             Command::CreateAccount(_) => "account.create",
             Command::UpdateAccount(_) => "account.update",
             Command::RemoveAccount(_) => "account.remove",
+            Command::Assign(_) => "assignment.save",
+            Command::LinkGuardian(_) => "guardian.link",
+            Command::SaveLesson { .. } => "lesson.save",
+            Command::RemoveLesson { .. } => "lesson.remove",
+            Command::SaveMarks { .. } => "marks.save",
+            Command::SavePresence { .. } => "presence.save",
         }
     }
 
@@ -195,6 +254,212 @@ impl Command {
                     id: *id,
                 }])
             }
+            Command::Assign(assignment) => {
+                let teacher = at
+                    .get::<Person>(assignment.teacher_id)?
+                    .ok_or(not_found("person"))?;
+                let in_year = at
+                    .get::<Class>(assignment.group_id)?
+                    .map(|c| c.year_id)
+                    .or(at.get::<AgeGroup>(assignment.group_id)?.map(|g| g.year_id));
+                if in_year != Some(assignment.year_id) {
+                    return Err(not_found("group").into());
+                }
+                assignment.validate(&teacher, &at.assignments_of(assignment.group_id)?)?;
+                Ok(vec![Change::put(assignment)])
+            }
+            Command::LinkGuardian(link) => {
+                let parent = at
+                    .get::<Person>(link.parent_id)?
+                    .ok_or(not_found("person"))?;
+                let child = at
+                    .get::<Person>(link.child_id)?
+                    .ok_or(not_found("person"))?;
+                link.validate(&parent, &child)?;
+                Ok(vec![Change::put(link)])
+            }
+            Command::SaveLesson { lesson, by } => {
+                let class = at
+                    .get::<Class>(lesson.class_id)?
+                    .ok_or(not_found("class"))?;
+                let term = at.get::<Term>(lesson.term_id)?.ok_or(not_found("term"))?;
+                by.may_keep(
+                    &at.assignments_of(class.id)?,
+                    class.id,
+                    Some(&lesson.subject),
+                )?;
+                if let Some(before) = at.get::<Lesson>(lesson.id)? {
+                    by.may_keep(
+                        &at.assignments_of(class.id)?,
+                        class.id,
+                        Some(&before.subject),
+                    )?;
+                    let moved = (before.date, before.kind, before.max_score, &before.subject)
+                        != (lesson.date, lesson.kind, lesson.max_score, &lesson.subject);
+                    let marked =
+                        at.row_has_cells(lesson.doc_key(), Grid::Marks, &lesson.id.to_string())?;
+                    if (moved && marked) || (before.class_id, before.term_id) != (class.id, term.id)
+                    {
+                        return Err(CoreError::LessonHasMarks.into());
+                    }
+                }
+                let others = at.lessons_of(class.id, term.id)?;
+                lesson.validate(&class, &term, &others, rule_set_for(term.starts))?;
+                Ok(vec![Change::put(lesson)])
+            }
+            Command::RemoveLesson { id, by } => {
+                let lesson = at.get::<Lesson>(*id)?.ok_or(not_found("lesson"))?;
+                by.may_keep(
+                    &at.assignments_of(lesson.class_id)?,
+                    lesson.class_id,
+                    Some(&lesson.subject),
+                )?;
+                let doc = lesson.doc_key();
+                if at.row_has_cells(doc, Grid::Marks, &id.to_string())? {
+                    return Err(CoreError::LessonHasMarks.into());
+                }
+                Ok(vec![Change::Remove {
+                    doc,
+                    collection: Collection::Lessons,
+                    id: *id,
+                }])
+            }
+            Command::SaveMarks {
+                class_id,
+                term_id,
+                subject,
+                cells,
+                taken,
+                by,
+            } => plan_marks(at, *class_id, *term_id, subject, cells, taken, *by, today),
+            Command::SavePresence {
+                group_id,
+                month,
+                cells,
+                taken,
+                by,
+            } => plan_presence(at, *group_id, *month, cells, taken, *by, today),
         }
     }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn plan_marks<L: Lookup>(
+    at: &L,
+    class_id: Uuid,
+    term_id: Uuid,
+    subject: &str,
+    cells: &[CellEdit],
+    taken: &[Uuid],
+    by: Acting,
+    today: NaiveDate,
+) -> Result<Vec<Change>, L::Error> {
+    let class = at.get::<Class>(class_id)?.ok_or(not_found("class"))?;
+    let term = at.get::<Term>(term_id)?.ok_or(not_found("term"))?;
+    by.may_keep(&at.assignments_of(class.id)?, class.id, Some(subject))?;
+    let rules = rule_set_for(term.starts);
+    let lessons = at.lessons_of(class.id, term.id)?;
+    let lesson = |id: Uuid| {
+        lessons
+            .iter()
+            .find(|l| l.id == id && l.subject == subject)
+            .ok_or(not_found("lesson"))
+    };
+    let enrolments = at.enrolments_in(class.id)?;
+    let doc = DocKey::Journal {
+        class: class.id,
+        term: term.id,
+    };
+    let mut changes = Vec::new();
+    let mut touched = BTreeSet::new();
+    for (i, edit) in cells.iter().enumerate() {
+        let lesson = lesson(edit.lesson_id).map_err(CoreError::at(i))?;
+        let enrolled = enrolments
+            .iter()
+            .any(|e| e.person_id == edit.student_id && e.covers(lesson.date));
+        edit.check(lesson, &class, enrolled, rules, today)
+            .map_err(CoreError::at(i))?;
+        let (row, col) = (lesson.id.to_string(), edit.student_id.to_string());
+        changes.push(Change::Cell {
+            doc,
+            grid: Grid::Marks,
+            row: row.clone(),
+            col: col.clone(),
+            value: edit.mark.encode(),
+        });
+        if let Some(comment) = &edit.comment {
+            let comment = comment.trim();
+            changes.push(Change::Cell {
+                doc,
+                grid: Grid::Notes,
+                row,
+                col,
+                value: (!comment.is_empty()).then(|| comment.to_string()),
+            });
+        }
+        touched.insert(lesson.id);
+    }
+    for (i, id) in taken.iter().enumerate() {
+        let lesson = lesson(*id).map_err(CoreError::at(cells.len() + i))?;
+        if lesson.date > today {
+            return Err(CoreError::at(cells.len() + i)(CoreError::LessonInFuture).into());
+        }
+        touched.insert(lesson.id);
+    }
+    for lesson in lessons
+        .iter()
+        .filter(|l| touched.contains(&l.id) && !l.taken)
+    {
+        let mut lesson = lesson.clone();
+        lesson.taken = true;
+        changes.push(Change::put(&lesson));
+    }
+    Ok(changes)
+}
+
+fn plan_presence<L: Lookup>(
+    at: &L,
+    group_id: Uuid,
+    month: u32,
+    cells: &[PresenceEdit],
+    taken: &[NaiveDate],
+    by: Acting,
+    today: NaiveDate,
+) -> Result<Vec<Change>, L::Error> {
+    let group = at.get::<AgeGroup>(group_id)?.ok_or(not_found("group"))?;
+    by.may_keep(&at.assignments_of(group.id)?, group.id, None)?;
+    let enrolments = at.enrolments_in(group.id)?;
+    let doc = DocKey::Register {
+        group: group.id,
+        month,
+    };
+    let mut changes = Vec::new();
+    let mut days = BTreeSet::new();
+    for (i, edit) in cells.iter().enumerate() {
+        let enrolled = enrolments
+            .iter()
+            .any(|e| e.person_id == edit.child_id && e.covers(edit.date));
+        edit.check(month, enrolled, today)
+            .map_err(CoreError::at(i))?;
+        changes.push(Change::Cell {
+            doc,
+            grid: Grid::Presence,
+            row: edit.date.to_string(),
+            col: edit.child_id.to_string(),
+            value: edit.presence.map(|p| p.code().to_string()),
+        });
+        days.insert(edit.date);
+    }
+    for (i, day) in taken.iter().enumerate() {
+        register::check_day(*day, month, today).map_err(CoreError::at(cells.len() + i))?;
+        days.insert(*day);
+    }
+    changes.extend(days.into_iter().map(|day| Change::Cell {
+        doc,
+        grid: Grid::Days,
+        row: day.to_string(),
+        col: "taken".into(),
+        value: Some("1".into()),
+    }));
+    Ok(changes)
 }

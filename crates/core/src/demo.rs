@@ -9,15 +9,18 @@ use rand::Rng;
 use uuid::Uuid;
 
 use crate::account::{Account, Role};
+use crate::assignment::{Assignment, Guardianship};
 use crate::command::Command;
 use crate::demo_names::{NameStyle, full_name};
 use crate::enrolment::Enrolment;
 use crate::group::{AgeGroup, Class};
 use crate::iin::{Iin, Sex, generate_bin};
+use crate::journal::{Acting, Attendance, CellEdit, Lesson, LessonKind, Mark};
 use crate::org::{Language, OrgKind, Organisation};
 use crate::person::{Person, PersonKind};
 use crate::reference;
-use crate::year::{self, AcademicYear};
+use crate::register::{self, Presence, PresenceEdit};
+use crate::year::{self, AcademicYear, Term};
 
 pub struct Demo {
     /// In the order they must be applied.
@@ -81,6 +84,159 @@ impl<R: Rng> Builder<'_, R> {
         person.subject = subject.map(Into::into);
         self.commands.push(Command::SavePerson(person.clone()));
         person
+    }
+
+    fn assign(&mut self, year: Uuid, group: Uuid, subject: Option<&str>, teacher: &Person) {
+        let assignment = Assignment {
+            id: (self.new_id)(),
+            year_id: year,
+            group_id: group,
+            subject: subject.map(Into::into),
+            teacher_id: teacher.id,
+        };
+        self.commands.push(Command::Assign(assignment));
+    }
+
+    /// A parent of the given pupils, with the links that let the parent's account see them.
+    fn parent(&mut self, children: &[&Person], year: i32) -> Person {
+        let born_from = NaiveDate::from_ymd_opt(year - 45, 1, 1).expect("a calendar date");
+        let mut parent = self.person(PersonKind::Parent, NameStyle::Kazakh, born_from, 365 * 12);
+        parent.last_name = children[0].last_name.clone();
+        self.commands.push(Command::SavePerson(parent.clone()));
+        for child in children {
+            let link = Guardianship {
+                id: (self.new_id)(),
+                parent_id: parent.id,
+                child_id: child.id,
+            };
+            self.commands.push(Command::LinkGuardian(link));
+        }
+        parent
+    }
+
+    /// Three lessons a week of one class and subject from the term's start to today, with
+    /// attendance, formative marks and one СОр every third week; today's lesson is left unmarked
+    /// for the teacher to take.
+    fn journal(
+        &mut self,
+        class: &Class,
+        subject: &str,
+        term: &Term,
+        pupils: &[Uuid],
+        today: NaiveDate,
+        teacher: Uuid,
+    ) {
+        let last = today.min(term.ends);
+        let mut day = term.starts;
+        let mut week_lessons = 0;
+        while day <= last {
+            use chrono::Datelike;
+            let weekday = day.weekday().num_days_from_monday();
+            if weekday == 0 {
+                week_lessons = 0;
+            }
+            if matches!(weekday, 0 | 2 | 4) {
+                week_lessons += 1;
+                let weeks = (day - term.starts).num_days() / 7;
+                let sor = weekday == 4 && weeks % 3 == 2;
+                let lesson = Lesson {
+                    id: (self.new_id)(),
+                    class_id: class.id,
+                    term_id: term.id,
+                    subject: subject.into(),
+                    date: day,
+                    period: 1 + (class.grade % 5) + week_lessons % 2,
+                    topic: (day < today).then(|| format!("§{}", weeks * 3 + week_lessons)),
+                    homework: (day < today)
+                        .then(|| format!("§{}, № {}", weeks * 3 + week_lessons, 100 + weekday)),
+                    kind: if sor {
+                        LessonKind::Sor
+                    } else {
+                        LessonKind::Ordinary
+                    },
+                    max_score: sor.then_some(20),
+                    teacher_id: Some(teacher),
+                    taken: false,
+                };
+                self.commands.push(Command::SaveLesson {
+                    lesson: lesson.clone(),
+                    by: Acting::Supervisor,
+                });
+                if day < today {
+                    let cells = pupils
+                        .iter()
+                        .filter_map(|&student| {
+                            let absent = self.rng.gen_bool(0.06);
+                            let marked = sor || self.rng.gen_bool(0.35);
+                            let mark = match (absent, sor) {
+                                (true, _) => Mark {
+                                    attendance: Some(Attendance::Absent),
+                                    score: None,
+                                },
+                                (false, true) => Mark {
+                                    attendance: None,
+                                    score: Some(self.rng.gen_range(8..=20)),
+                                },
+                                (false, false) if marked => Mark {
+                                    attendance: None,
+                                    score: Some(self.rng.gen_range(5..=10)),
+                                },
+                                _ => return None,
+                            };
+                            Some(CellEdit {
+                                lesson_id: lesson.id,
+                                student_id: student,
+                                mark,
+                                comment: None,
+                            })
+                        })
+                        .collect();
+                    self.commands.push(Command::SaveMarks {
+                        class_id: class.id,
+                        term_id: term.id,
+                        subject: subject.into(),
+                        cells,
+                        taken: vec![lesson.id],
+                        by: Acting::Supervisor,
+                    });
+                }
+            }
+            day = day.succ_opt().expect("a calendar date");
+        }
+    }
+
+    /// This month's register of a group up to yesterday: a few children away each day.
+    fn presence(&mut self, group: Uuid, children: &[Person], today: NaiveDate) {
+        let month = register::month_of(today);
+        for day in register::working_days(month)
+            .into_iter()
+            .filter(|d| *d < today)
+        {
+            let cells = children
+                .iter()
+                .filter_map(|child| {
+                    let presence = match self.rng.gen_range(0..100) {
+                        0..=5 => Presence::Ill,
+                        6..=7 => Presence::Vacation,
+                        8..=9 => Presence::Excused,
+                        10 => Presence::Absent,
+                        _ => return None,
+                    };
+                    Some(PresenceEdit {
+                        date: day,
+                        child_id: child.id,
+                        presence: Some(presence),
+                    })
+                })
+                .collect();
+            self.commands.push(Command::SavePresence {
+                group_id: group,
+                month,
+                cells,
+                taken: vec![day],
+                by: Acting::Supervisor,
+            });
+        }
     }
 
     fn pupils(
@@ -181,7 +337,7 @@ pub fn school(
     let (year, terms) = year::standard_school_year(start_year, &mut *b.new_id);
     b.commands.push(Command::AddYear {
         year: year.clone(),
-        terms,
+        terms: terms.clone(),
     });
 
     let director = b.staff("director", None, NameStyle::Kazakh, start_year);
@@ -204,6 +360,7 @@ pub fn school(
     }
 
     let mut students = Vec::new();
+    let mut classes = Vec::new();
     for grade in 0..=11i64 {
         let born_from =
             NaiveDate::from_ymd_opt(start_year - 6 - grade as i32, 9, 1).expect("a calendar date");
@@ -230,28 +387,79 @@ pub fn school(
                     NameStyle::Russian
                 }
             };
-            students.extend(b.pupils(
+            let pupils = b.pupils(
                 PersonKind::Student,
                 count,
                 style_of,
                 born_from,
                 &year,
                 class.id,
-            ));
+            );
+            classes.push((class, pupils.iter().map(|p| p.id).collect::<Vec<_>>()));
+            students.extend(pupils);
         }
     }
+    let by_subject = |code: &str| -> Vec<Person> {
+        teachers
+            .iter()
+            .filter(|t| t.subject.as_deref() == Some(code))
+            .cloned()
+            .collect()
+    };
+    // Primary classes: one teacher a grade teaches its main subjects; from grade 5 each subject's
+    // teachers share the classes in turn.
+    let primary = by_subject("primary_school");
+    for (class, _) in classes.iter().filter(|(c, _)| c.grade <= 4) {
+        let teacher = &primary[(class.grade.max(1) as usize - 1) % primary.len()];
+        let language = match class.language {
+            Language::Kazakh => "kazakh_language",
+            Language::Russian => "russian_language",
+        };
+        for subject in ["literacy", "mathematics", "natural_science", language] {
+            b.assign(year.id, class.id, Some(subject), teacher);
+        }
+    }
+    let mut demo_journals = Vec::new();
+    for (subject, _) in SUBJECTS.iter().filter(|(s, _)| *s != "primary_school") {
+        let staff = by_subject(subject);
+        let from_grade = if matches!(*subject, "physics" | "chemistry") {
+            7
+        } else {
+            5
+        };
+        let upper = classes.iter().filter(|(c, _)| c.grade >= from_grade);
+        for (i, (class, pupils)) in upper.enumerate() {
+            let teacher = &staff[i % staff.len()];
+            b.assign(year.id, class.id, Some(subject), teacher);
+            if *subject == "mathematics" && i % staff.len() == 0 {
+                demo_journals.push((class.clone(), pupils.clone(), teacher.id));
+            }
+        }
+    }
+    let math = by_subject("mathematics");
+    if let Some(term) = terms.iter().find(|t| t.starts <= today && today <= t.ends) {
+        for (class, pupils, teacher) in &demo_journals {
+            b.journal(class, "mathematics", term, pupils, today, *teacher);
+        }
+    }
+    let family: Vec<&Person> = students
+        .get(40)
+        .into_iter()
+        .chain(students.get(41))
+        .collect();
+    let parent = (!family.is_empty()).then(|| b.parent(&family, start_year));
 
     let mut ids = || (b.new_id)();
     let accounts = vec![
         account(ids(), "director", Role::Director, Some(&director)),
         account(ids(), "deputy", Role::DeputyDirector, Some(&deputy)),
-        account(ids(), "teacher", Role::Teacher, teachers.first()),
+        account(ids(), "teacher", Role::Teacher, math.first()),
         account(ids(), "teacher2", Role::Teacher, teachers.get(4)),
         account(ids(), "methodist", Role::Methodist, Some(&methodist)),
         account(ids(), "tutor", Role::Tutor, Some(&tutor)),
         account(ids(), "student", Role::Student, students.get(40)),
         account(ids(), "student2", Role::Student, students.get(200)),
-        account(ids(), "parent", Role::Parent, None),
+        account(ids(), "parent", Role::Parent, parent.as_ref()),
     ];
     Demo {
         commands: b.commands,
@@ -321,8 +529,11 @@ pub fn kindergarten(
         } else {
             NameStyle::Russian
         };
-        educators.push(b.staff("educator", None, style, start_year));
-        b.staff("educator", None, style, start_year);
+        let educator = b.staff("educator", None, style, start_year);
+        let second = b.staff("educator", None, style, start_year);
+        b.assign(year.id, group.id, None, &educator);
+        b.assign(year.id, group.id, None, &second);
+        educators.push(educator);
         let born_from = NaiveDate::from_ymd_opt(start_year - 1 - age_from as i32, 9, 1)
             .expect("a calendar date");
         let count = (norm - b.rng.gen_range(1..=4)) as usize;
@@ -338,15 +549,19 @@ pub fn kindergarten(
                 NameStyle::Russian
             }
         };
-        children.extend(b.pupils(
+        let group_children = b.pupils(
             PersonKind::Child,
             count,
             style_of,
             born_from,
             &year,
             group.id,
-        ));
+        );
+        b.presence(group.id, &group_children, today);
+        children.extend(group_children);
     }
+    let family: Vec<&Person> = children.first().into_iter().collect();
+    let parent = (!family.is_empty()).then(|| b.parent(&family, start_year));
 
     let mut ids = || (b.new_id)();
     let accounts = vec![
@@ -354,7 +569,7 @@ pub fn kindergarten(
         account(ids(), "methodist", Role::Methodist, Some(&methodist)),
         account(ids(), "educator", Role::Educator, educators.first()),
         account(ids(), "educator2", Role::Educator, educators.get(1)),
-        account(ids(), "parent", Role::Parent, None),
+        account(ids(), "parent", Role::Parent, parent.as_ref()),
     ];
     Demo {
         commands: b.commands,

@@ -72,9 +72,69 @@ pub enum CoreError {
     ImportSexInvalid { value: String },
     #[error("there is no class {name} in the current academic year")]
     ImportClassUnknown { name: String },
+    #[error("unknown subject {code}")]
+    SubjectUnknown { code: String },
+    #[error("only a member of staff can be assigned to teach")]
+    AssignmentTeacherInvalid,
+    #[error("this teacher is already assigned to this class and subject")]
+    AssignmentDuplicate,
+    #[error("a guardian must be a parent and the child a pupil")]
+    GuardianInvalid,
+    #[error("the lesson's date is outside its term")]
+    LessonOutsideTerm,
+    #[error("the lesson's period must be from 1 to {max}")]
+    PeriodInvalid { max: i64 },
+    #[error("the class already has a lesson in that period")]
+    PeriodTaken,
+    #[error("СОр and СОч need a max score from 1 to 100; ordinary lessons have none")]
+    MaxScoreInvalid,
+    #[error("a class writes at most {max} СОч a day")]
+    TooManySoch { max: usize },
+    #[error("no СОч on the last day of the quarter")]
+    SochLastDay,
+    #[error("at most {max} СОр per subject in a quarter")]
+    TooManySor { max: usize },
+    #[error("the text is longer than {max} characters")]
+    TextTooLong { max: usize },
+    #[error("this class and subject are not assigned to you")]
+    NotYourClass,
+    #[error("the lesson has marks; clear them first")]
+    LessonHasMarks,
+    #[error("the lesson has not happened yet")]
+    LessonInFuture,
+    #[error("the pupil is not enrolled in the class on that day")]
+    NotEnrolled,
+    #[error("pupils of this grade get no marks")]
+    NoMarksForGrade,
+    #[error("a pupil who missed the lesson gets no score")]
+    AbsentWithScore,
+    #[error("the score must be from {min} to {max}")]
+    ScoreOutOfRange { min: i64, max: i64 },
+    #[error("the day is not in the register's month")]
+    DayOutsideMonth,
+    #[error("the day has not come yet")]
+    DayInFuture,
+    /// One item of a batch (a register's cells) was refused: which one, and why.
+    #[error("item {index}: {error}")]
+    AtItem { index: usize, error: Box<CoreError> },
 }
 
 impl CoreError {
+    /// The refused item's index in its batch, when the error is about one.
+    pub fn index(&self) -> Option<usize> {
+        match self {
+            CoreError::AtItem { index, .. } => Some(*index),
+            _ => None,
+        }
+    }
+
+    pub fn at(index: usize) -> impl FnOnce(CoreError) -> CoreError {
+        move |error| CoreError::AtItem {
+            index,
+            error: Box::new(error),
+        }
+    }
+
     /// The stable code; never change one that has shipped.
     pub fn code(&self) -> &'static str {
         use CoreError::*;
@@ -111,6 +171,28 @@ impl CoreError {
             ImportDateInvalid { .. } => "import.date_invalid",
             ImportSexInvalid { .. } => "import.sex_invalid",
             ImportClassUnknown { .. } => "import.class_unknown",
+            SubjectUnknown { .. } => "journal.subject_unknown",
+            AssignmentTeacherInvalid => "assignment.teacher_invalid",
+            AssignmentDuplicate => "assignment.duplicate",
+            GuardianInvalid => "guardian.invalid",
+            LessonOutsideTerm => "journal.lesson_outside_term",
+            PeriodInvalid { .. } => "journal.period_invalid",
+            PeriodTaken => "journal.period_taken",
+            MaxScoreInvalid => "journal.max_score_invalid",
+            TooManySoch { .. } => "journal.too_many_soch",
+            SochLastDay => "journal.soch_last_day",
+            TooManySor { .. } => "journal.too_many_sor",
+            TextTooLong { .. } => "journal.text_too_long",
+            NotYourClass => "journal.not_your_class",
+            LessonHasMarks => "journal.lesson_has_marks",
+            LessonInFuture => "journal.lesson_in_future",
+            NotEnrolled => "journal.not_enrolled",
+            NoMarksForGrade => "journal.no_marks_for_grade",
+            AbsentWithScore => "journal.absent_with_score",
+            ScoreOutOfRange { .. } => "journal.score_out_of_range",
+            DayOutsideMonth => "register.day_outside_month",
+            DayInFuture => "register.day_in_future",
+            AtItem { error, .. } => error.code(),
         }
     }
 
@@ -132,6 +214,15 @@ impl CoreError {
             ImportDateInvalid { value } | ImportSexInvalid { value } => {
                 vec![("value", value.clone())]
             }
+            SubjectUnknown { code } => vec![("code", code.clone())],
+            PeriodInvalid { max } => vec![("max", max.to_string())],
+            TooManySoch { max } | TooManySor { max } | TextTooLong { max } => {
+                vec![("max", max.to_string())]
+            }
+            ScoreOutOfRange { min, max } => {
+                vec![("min", min.to_string()), ("max", max.to_string())]
+            }
+            AtItem { error, .. } => error.args(),
             _ => Vec::new(),
         }
     }

@@ -1,8 +1,10 @@
 //! dala-core: the domain of a Kazakhstan school or kindergarten — organisations, academic years and
-//! terms, classes and age groups, people and enrolments — with every rule that decides whether a
-//! command may happen. Pure: time, ids and randomness come in as arguments; no SQL, files or network.
+//! terms, classes and age groups, people and enrolments, the journal and its assessment rules,
+//! the kindergarten's register — with every rule that decides whether a command may happen. Pure: time, ids and randomness come in as arguments; no SQL, files or network.
 
 pub mod account;
+pub mod assessment;
+pub mod assignment;
 pub mod command;
 pub mod demo;
 pub mod demo_names;
@@ -11,13 +13,16 @@ pub mod error;
 pub mod group;
 pub mod iin;
 pub mod import;
+pub mod journal;
 pub mod org;
 pub mod person;
 pub mod record;
 pub mod reference;
+pub mod register;
+pub mod subject;
 pub mod totp;
 pub mod year;
 
 pub use command::{Change, Command, Lookup};
 pub use error::CoreError;
-pub use record::{Collection, DocKey, Entity, Fields, Scope, Value};
+pub use record::{Collection, DocKey, Entity, Fields, Grid, Scope, Value};

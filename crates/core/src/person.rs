@@ -1,4 +1,4 @@
-//! People the organisation knows: students, kindergarten children and staff. A person's IIN, when
+//! People the organisation knows: students, kindergarten children, staff and parents. A person's IIN, when
 //! known, must agree with the birth date and sex entered beside it.
 
 use chrono::NaiveDate;
@@ -13,6 +13,8 @@ pub enum PersonKind {
     Student,
     Child,
     Staff,
+    /// A parent or guardian, linked to their children by a `Guardianship`.
+    Parent,
 }
 
 impl PersonKind {
@@ -21,6 +23,7 @@ impl PersonKind {
             PersonKind::Student => "student",
             PersonKind::Child => "child",
             PersonKind::Staff => "staff",
+            PersonKind::Parent => "parent",
         }
     }
 
@@ -29,6 +32,7 @@ impl PersonKind {
             "student" => Some(PersonKind::Student),
             "child" => Some(PersonKind::Child),
             "staff" => Some(PersonKind::Staff),
+            "parent" => Some(PersonKind::Parent),
             _ => None,
         }
     }

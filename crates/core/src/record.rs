@@ -119,10 +119,13 @@ pub enum Collection {
     People,
     Enrolments,
     Accounts,
+    Assignments,
+    Guardianships,
+    Lessons,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 8] = [
+    pub const ALL: [Collection; 11] = [
         Collection::Organisations,
         Collection::AcademicYears,
         Collection::Terms,
@@ -131,6 +134,9 @@ impl Collection {
         Collection::People,
         Collection::Enrolments,
         Collection::Accounts,
+        Collection::Assignments,
+        Collection::Guardianships,
+        Collection::Lessons,
     ];
 
     pub fn name(self) -> &'static str {
@@ -143,6 +149,9 @@ impl Collection {
             Collection::People => "people",
             Collection::Enrolments => "enrolments",
             Collection::Accounts => "accounts",
+            Collection::Assignments => "assignments",
+            Collection::Guardianships => "guardianships",
+            Collection::Lessons => "lessons",
         }
     }
 
@@ -162,7 +171,10 @@ impl Collection {
     pub fn is_personal(self) -> bool {
         matches!(
             self,
-            Collection::People | Collection::Accounts | Collection::Enrolments
+            Collection::People
+                | Collection::Accounts
+                | Collection::Enrolments
+                | Collection::Guardianships
         )
     }
 }
@@ -178,6 +190,43 @@ pub enum DocKey {
     Roster(Uuid),
     /// Login accounts and roles; never leaves the school.
     Accounts,
+    /// One class's journal for one term: its lessons, marks and comments.
+    Journal { class: Uuid, term: Uuid },
+    /// One kindergarten group's attendance register for one month (`YYYYMM`).
+    Register { group: Uuid, month: u32 },
+}
+
+/// Cells: values kept under `grid → row → column` in a document instead of as entities, because a
+/// register holds thousands of them and an object per mark makes documents several times larger.
+/// A cell is one scalar, so two devices writing the same cell are kept as a conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grid {
+    /// Journal: lesson → student → mark (`Mark::encode`).
+    Marks,
+    /// Journal: lesson → student → the teacher's comment.
+    Notes,
+    /// Register: day → child → reason of absence (`Presence::code`).
+    Presence,
+    /// Register: day → `taken` → `1` once the day's register was taken.
+    Days,
+}
+
+impl Grid {
+    pub const ALL: [Grid; 4] = [Grid::Marks, Grid::Notes, Grid::Presence, Grid::Days];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Grid::Marks => "marks",
+            Grid::Notes => "notes",
+            Grid::Presence => "presence",
+            Grid::Days => "days",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Grid> {
+        Grid::ALL.into_iter().find(|g| g.name() == name)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -202,7 +251,11 @@ impl DocKey {
     pub fn scope(self) -> Scope {
         match self {
             DocKey::Accounts => Scope::School,
-            DocKey::Org | DocKey::People | DocKey::Roster(_) => Scope::Upstream,
+            DocKey::Org
+            | DocKey::People
+            | DocKey::Roster(_)
+            | DocKey::Journal { .. }
+            | DocKey::Register { .. } => Scope::Upstream,
         }
     }
 
@@ -212,6 +265,10 @@ impl DocKey {
             DocKey::People => "people".into(),
             DocKey::Roster(year) => format!("roster/{year}"),
             DocKey::Accounts => "accounts".into(),
+            DocKey::Journal { class, term } => format!("journal/{class}/{term}"),
+            DocKey::Register { group, month } => {
+                format!("register/{group}/{:04}-{:02}", month / 100, month % 100)
+            }
         }
     }
 
@@ -220,11 +277,38 @@ impl DocKey {
             "org" => Some(DocKey::Org),
             "people" => Some(DocKey::People),
             "accounts" => Some(DocKey::Accounts),
-            _ => name
-                .strip_prefix("roster/")?
-                .parse()
-                .ok()
-                .map(DocKey::Roster),
+            _ => {
+                let (kind, rest) = name.split_once('/')?;
+                match kind {
+                    "roster" => rest.parse().ok().map(DocKey::Roster),
+                    "journal" => {
+                        let (class, term) = rest.split_once('/')?;
+                        Some(DocKey::Journal {
+                            class: class.parse().ok()?,
+                            term: term.parse().ok()?,
+                        })
+                    }
+                    "register" => {
+                        let (group, month) = rest.split_once('/')?;
+                        let (y, m) = month.split_once('-')?;
+                        let (y, m): (u32, u32) = (y.parse().ok()?, m.parse().ok()?);
+                        ((1..=12).contains(&m) && y < 10_000).then_some(DocKey::Register {
+                            group: group.parse().ok()?,
+                            month: y * 100 + m,
+                        })
+                    }
+                    _ => None,
+                }
+            }
+        }
+    }
+
+    /// The grids of cells this document holds.
+    pub fn grids(self) -> &'static [Grid] {
+        match self {
+            DocKey::Journal { .. } => &[Grid::Marks, Grid::Notes],
+            DocKey::Register { .. } => &[Grid::Presence, Grid::Days],
+            _ => &[],
         }
     }
 
@@ -236,13 +320,16 @@ impl DocKey {
                 Collection::AcademicYears,
                 Collection::Terms,
             ],
-            DocKey::People => &[Collection::People],
+            DocKey::People => &[Collection::People, Collection::Guardianships],
             DocKey::Roster(_) => &[
                 Collection::Classes,
                 Collection::AgeGroups,
                 Collection::Enrolments,
+                Collection::Assignments,
             ],
             DocKey::Accounts => &[Collection::Accounts],
+            DocKey::Journal { .. } => &[Collection::Lessons],
+            DocKey::Register { .. } => &[],
         }
     }
 }

@@ -67,12 +67,28 @@ pub(crate) fn append(conn: &Connection, mut entry: AuditEntry) -> Result<()> {
 }
 
 pub fn entries(conn: &Connection) -> Result<Vec<(AuditEntry, String, String)>> {
-    let mut stmt = conn.prepare(
+    select(conn, "", &[])
+}
+
+/// The entries of one action, oldest first.
+pub(crate) fn entries_of(conn: &Connection, action: &str) -> Result<Vec<AuditEntry>> {
+    Ok(select(conn, "WHERE action = ?1", &[&action])?
+        .into_iter()
+        .map(|(e, _, _)| e)
+        .collect())
+}
+
+fn select(
+    conn: &Connection,
+    condition: &str,
+    params: &[&dyn rusqlite::ToSql],
+) -> Result<Vec<(AuditEntry, String, String)>> {
+    let mut stmt = conn.prepare(&format!(
         "SELECT seq, at, account_id, login, action, collection, entity_id, personal, before, after,
                 prev_hash, hash
-         FROM audit_log ORDER BY seq",
-    )?;
-    let rows = stmt.query_map([], |r| {
+         FROM audit_log {condition} ORDER BY seq"
+    ))?;
+    let rows = stmt.query_map(params, |r| {
         Ok((
             AuditEntry {
                 seq: r.get(0)?,

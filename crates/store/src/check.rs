@@ -1,7 +1,7 @@
 //! `dala check`: SQLCipher's own check of every page, the projections rebuilt in memory from the
 //! documents and compared row by row, and the audit chain walked from its start.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use automerge::ActorId;
 use dala_core::{Collection, DocKey, Fields};
@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::document::{self, Document};
+use crate::document::{self, Cell, Document};
 use crate::error::Result;
 use crate::{audit, projection};
 
@@ -48,11 +48,15 @@ pub(crate) fn run(conn: &Connection, actor: &ActorId) -> Result<CheckReport> {
 
     let keys = document::all_keys(conn)?;
     let mut expected: BTreeMap<(Collection, Uuid), (DocKey, Fields)> = BTreeMap::new();
+    let mut expected_cells = BTreeSet::new();
     for &key in &keys {
         match Document::load(conn, key, actor) {
             Ok(Some(doc)) => {
                 for (collection, id, fields) in doc.entities()? {
                     expected.insert((collection, id), (key, fields));
+                }
+                for cell in doc.cells()? {
+                    expected_cells.insert(cell_line(key, &cell));
                 }
             }
             Ok(None) => problems.push(format!("document {} has no chunks", key.name())),
@@ -94,6 +98,16 @@ pub(crate) fn run(conn: &Connection, actor: &ActorId) -> Result<CheckReport> {
             key.name()
         ));
     }
+    let projected: BTreeSet<String> = projection::all_cells(conn)?
+        .iter()
+        .map(|(key, cell)| cell_line(*key, cell))
+        .collect();
+    for line in expected_cells.difference(&projected) {
+        problems.push(format!("cell {line} is missing from the projection"));
+    }
+    for line in projected.difference(&expected_cells) {
+        problems.push(format!("cell {line} is not in its document"));
+    }
     let (audit_entries, audit_problems) = audit::verify(conn)?;
     problems.extend(audit_problems);
     Ok(CheckReport {
@@ -101,4 +115,17 @@ pub(crate) fn run(conn: &Connection, actor: &ActorId) -> Result<CheckReport> {
         audit_entries,
         problems,
     })
+}
+
+/// A cell as one comparable line: where it is, its value and its conflicts.
+fn cell_line(key: DocKey, cell: &Cell) -> String {
+    format!(
+        "{} {}/{}/{} = {} {:?}",
+        key.name(),
+        cell.grid.name(),
+        cell.row,
+        cell.col,
+        cell.value,
+        cell.conflicts
+    )
 }

@@ -1,5 +1,5 @@
 //! Automerge documents as the store keeps them: a map per collection, a map per entity under its
-//! id, scalar fields under their names. On disk a document is its chunks in order — a snapshot
+//! id, scalar fields under their names; cells of grids as scalars under the root. On disk a document is its chunks in order — a snapshot
 //! after compaction, then one change per command — so a command appends a few hundred bytes.
 
 use std::collections::BTreeMap;
@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use automerge::{
     ActorId, AutoCommit, ObjType, ROOT, ReadDoc, ScalarValue, transaction::Transactable,
 };
-use dala_core::{Collection, DocKey, Fields, Value};
+use dala_core::{Collection, DocKey, Fields, Grid, Value};
 use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
 
@@ -159,6 +159,97 @@ impl Document {
         Ok(())
     }
 
+    /// A cell's value and the other values concurrent edits left in it; `None` when empty.
+    pub fn cell(&self, grid: Grid, row: &str, col: &str) -> Result<Option<Cell>> {
+        self.read_cell(&cell_key(grid, row, col)).map(|found| {
+            found.map(|(value, conflicts)| Cell {
+                grid,
+                row: row.into(),
+                col: col.into(),
+                value,
+                conflicts,
+            })
+        })
+    }
+
+    fn read_cell(&self, key: &str) -> Result<Option<(String, Vec<String>)>> {
+        let text = |v: automerge::Value| match v {
+            automerge::Value::Scalar(s) => match s.as_ref() {
+                ScalarValue::Str(t) => Ok(t.to_string()),
+                other => Err(corrupt(self.key, format!("{key}: {other:?}"))),
+            },
+            _ => Err(corrupt(self.key, format!("{key} is not a scalar"))),
+        };
+        let Some((winner, _)) = self.doc.get(ROOT, key).map_err(|e| corrupt(self.key, e))? else {
+            return Ok(None);
+        };
+        let value = text(winner)?;
+        let mut conflicts = Vec::new();
+        let mut winner_seen = false;
+        for (v, _) in self
+            .doc
+            .get_all(ROOT, key)
+            .map_err(|e| corrupt(self.key, e))?
+        {
+            let v = text(v)?;
+            if v == value && !winner_seen {
+                winner_seen = true;
+            } else {
+                conflicts.push(v);
+            }
+        }
+        Ok(Some((value, conflicts)))
+    }
+
+    /// Sets or clears a cell. Writing settles a conflict, so an unchanged value is written again
+    /// only when other values sit beside it.
+    pub fn put_cell(
+        &mut self,
+        grid: Grid,
+        row: &str,
+        col: &str,
+        value: Option<&str>,
+    ) -> Result<()> {
+        let key = cell_key(grid, row, col);
+        let current = self.read_cell(&key)?;
+        let fail = |e: automerge::AutomergeError| corrupt(self.key, e);
+        match (value, current) {
+            (Some(v), Some((now, conflicts))) if v == now && conflicts.is_empty() => Ok(()),
+            (Some(v), _) => self.doc.put(ROOT, key, v).map_err(fail),
+            (None, Some(_)) => self.doc.delete(ROOT, key).map_err(fail),
+            (None, None) => Ok(()),
+        }
+    }
+
+    /// Every cell of the document's grids.
+    pub fn cells(&self) -> Result<Vec<Cell>> {
+        let mut all = Vec::new();
+        for &grid in self.key.grids() {
+            let prefix = format!("{}/", grid.name());
+            let keys: Vec<String> = self
+                .doc
+                .map_range(ROOT, prefix.clone()..)
+                .map(|item| item.key.to_string())
+                .take_while(|k| k.starts_with(&prefix))
+                .collect();
+            for key in keys {
+                let (row, col) = key[prefix.len()..]
+                    .split_once('/')
+                    .ok_or_else(|| corrupt(self.key, format!("cell {key}")))?;
+                if let Some((value, conflicts)) = self.read_cell(&key)? {
+                    all.push(Cell {
+                        grid,
+                        row: row.into(),
+                        col: col.into(),
+                        value,
+                        conflicts,
+                    });
+                }
+            }
+        }
+        Ok(all)
+    }
+
     /// Every entity the document holds, for projection rebuilds and checks.
     pub fn entities(&self) -> Result<Vec<(Collection, Uuid, Fields)>> {
         let mut all = Vec::new();
@@ -187,7 +278,15 @@ impl Document {
         if self.doc.commit_with(options).is_none() {
             return Ok(());
         }
+        self.append_unsaved(conn, time)
+    }
+
+    /// Appends, as one chunk, every change not yet on disk: a command's, or a merge's.
+    pub fn append_unsaved(&mut self, conn: &Connection, time: i64) -> Result<()> {
         let bytes = self.doc.save_incremental();
+        if bytes.is_empty() {
+            return Ok(());
+        }
         if self.chunks == 0 {
             conn.execute(
                 "INSERT OR IGNORE INTO documents (key, scope, created_at) VALUES (?1, ?2, datetime(?3, 'unixepoch'))",
@@ -218,6 +317,24 @@ impl Document {
         self.next_seq += 1;
         Ok(())
     }
+}
+
+/// A grid's cell as the store reads it back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub grid: Grid,
+    pub row: String,
+    pub col: String,
+    pub value: String,
+    /// Other values kept from concurrent edits on other devices.
+    pub conflicts: Vec<String>,
+}
+
+/// Cells live flat under the document's root (`marks/<lesson>/<student>`), never in maps made on
+/// demand: two devices that each made the first mark of a lesson would otherwise make two maps
+/// under one key, and the merge would show only one of them.
+fn cell_key(grid: Grid, row: &str, col: &str) -> String {
+    format!("{}/{row}/{col}", grid.name())
 }
 
 /// The keys of every document the store holds.

@@ -15,21 +15,23 @@ mod migrate;
 mod projection;
 pub mod tls;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use automerge::ActorId;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use dala_core::account::{self, Account};
+use dala_core::journal::Lesson;
 use dala_core::org::{OrgKind, Organisation};
 use dala_core::year::school_date;
-use dala_core::{Change, Collection, Command, DocKey, Entity, Fields, Lookup};
+use dala_core::{Change, Collection, Command, DocKey, Entity, Fields, Grid, Lookup};
 use rusqlite::{Connection, params};
 use uuid::Uuid;
 
 pub use access::LoginAttempt;
 pub use audit::AuditEntry;
 pub use check::CheckReport;
+pub use document::Cell;
 pub use error::{Result, StoreError};
 pub use keys::{KdfParams, Key, KeySlots, RecoveryKey, SLOTS_FILE};
 
@@ -334,6 +336,39 @@ impl Store {
         )
     }
 
+    /// The entities of a kind whose field holds the value (`field` is one of the entity's own).
+    pub fn find<E: Entity>(&self, field: &'static str, value: &str) -> Result<Vec<E>> {
+        projection::entities(
+            &self.conn,
+            &format!("WHERE {field} = ?1 ORDER BY rowid"),
+            &[&value],
+        )
+    }
+
+    /// The lessons of a class's term journal, by date and period.
+    pub fn lessons_of(&self, class: Uuid, term: Uuid) -> Result<Vec<Lesson>> {
+        Projections(&self.conn).lessons_of(class, term)
+    }
+
+    /// The lessons of every class between two dates, by date and period.
+    pub fn lessons_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Lesson>> {
+        projection::entities(
+            &self.conn,
+            "WHERE date >= ?1 AND date <= ?2 ORDER BY date, period",
+            &[&from.to_string(), &to.to_string()],
+        )
+    }
+
+    /// The cells of one grid of a document.
+    pub fn cells(&self, doc: DocKey, grid: Grid) -> Result<Vec<Cell>> {
+        projection::cells(&self.conn, doc, grid)
+    }
+
+    /// The audit entries of one action, oldest first.
+    pub fn audit_of(&self, action: &str) -> Result<Vec<AuditEntry>> {
+        audit::entries_of(&self.conn, action)
+    }
+
     pub fn audit_log(&self) -> Result<Vec<AuditEntry>> {
         Ok(audit::entries(&self.conn)?
             .into_iter()
@@ -365,15 +400,74 @@ impl Store {
         for collection in Collection::ALL {
             tx.execute(&format!("DELETE FROM {}", collection.name()), [])?;
         }
+        tx.execute("DELETE FROM cells", [])?;
         for key in document::all_keys(&tx)? {
-            let doc = Document::load(&tx, key, &self.actor)?;
-            for (collection, id, fields) in
-                doc.map(|d| d.entities()).transpose()?.unwrap_or_default()
-            {
-                projection::write(&tx, key, collection, id, &fields)?;
+            if let Some(doc) = Document::load(&tx, key, &self.actor)? {
+                project_document(&tx, &doc)?;
             }
         }
         tx.commit()?;
+        Ok(())
+    }
+
+    /// Gives this copy of the data a device identity of its own (a restored backup, a copied
+    /// folder): automerge refuses changes from two devices that claim one actor.
+    pub fn new_device_identity(&mut self) -> Result<()> {
+        let actor = ActorId::random();
+        self.conn.execute(
+            "UPDATE device SET actor = ?1 WHERE id = 1",
+            [hex::encode(actor.to_bytes())],
+        )?;
+        self.actor = actor;
+        self.docs.clear();
+        Ok(())
+    }
+
+    /// A document as it is now, whole: what another device needs to merge it.
+    pub fn document_bytes(&mut self, key: DocKey) -> Result<Option<Vec<u8>>> {
+        let Store {
+            conn, docs, actor, ..
+        } = self;
+        if let Some(doc) = docs.get_mut(&key) {
+            return Ok(Some(doc.doc.save()));
+        }
+        Ok(Document::load(conn, key, actor)?.map(|mut d| d.doc.save()))
+    }
+
+    /// Merges another device's copy of a document (changes that arrived by sync or a bundle):
+    /// the new changes are appended and the document's projection rows rewritten, in one
+    /// transaction. Values both sides changed concurrently are kept, the others as conflicts.
+    pub fn merge(&mut self, key: DocKey, bytes: &[u8], now: DateTime<Utc>) -> Result<()> {
+        let mut incoming =
+            automerge::AutoCommit::load(bytes).map_err(|e| StoreError::DocumentCorrupt {
+                doc: key.name(),
+                detail: e.to_string(),
+            })?;
+        let Store {
+            conn, docs, actor, ..
+        } = self;
+        let tx = conn.transaction()?;
+        let mut doc = match docs.remove(&key) {
+            Some(doc) => doc,
+            None => Document::load(&tx, key, actor)?.unwrap_or_else(|| Document::new(key, actor)),
+        };
+        doc.doc
+            .merge(&mut incoming)
+            .map_err(|e| StoreError::DocumentCorrupt {
+                doc: key.name(),
+                detail: e.to_string(),
+            })?;
+        doc.append_unsaved(&tx, now.timestamp_millis())?;
+        for collection in key.collections() {
+            tx.execute(
+                &format!("DELETE FROM {} WHERE doc_key = ?1", collection.name()),
+                [key.name()],
+            )?;
+        }
+        tx.execute("DELETE FROM cells WHERE doc_key = ?1", [key.name()])?;
+        project_document(&tx, &doc)?;
+        tx.commit()?;
+        docs.insert(key, doc);
         Ok(())
     }
 
@@ -386,6 +480,17 @@ impl Store {
     pub fn connection(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// Writes every projection row of one document.
+fn project_document(tx: &Connection, doc: &Document) -> Result<()> {
+    for (collection, id, fields) in doc.entities()? {
+        projection::write(tx, doc.key, collection, id, &fields)?;
+    }
+    for cell in doc.cells()? {
+        projection::write_cell(tx, doc.key, &cell)?;
+    }
+    Ok(())
 }
 
 fn first_error(mut errors: Vec<(usize, StoreError)>) -> StoreError {
@@ -402,6 +507,20 @@ fn apply(
     touched: &mut BTreeSet<DocKey>,
 ) -> Result<()> {
     let changes = command.plan(&Projections(tx), school_date(now))?;
+    let entry = |collection: String, entity_id: String, personal, before, after| AuditEntry {
+        seq: 0,
+        at: now.to_rfc3339(),
+        account_id: author.account_id.map(|id| id.to_string()),
+        login: author.login.clone(),
+        action: command.action().to_string(),
+        collection: Some(collection),
+        entity_id: Some(entity_id),
+        personal,
+        before,
+        after,
+    };
+    // A register's cells are audited as one entry per document: which cells, before and after.
+    let mut cell_audit: BTreeMap<DocKey, (Grid, CellValues, CellValues)> = BTreeMap::new();
     for change in changes {
         let key = change.doc();
         let doc = match docs.entry(key) {
@@ -432,6 +551,27 @@ fn apply(
                 projection::remove(tx, collection, id)?;
                 (collection, id, before, None)
             }
+            Change::Cell {
+                grid,
+                row,
+                col,
+                value,
+                ..
+            } => {
+                let before = doc.cell(grid, &row, &col)?;
+                doc.put_cell(grid, &row, &col, value.as_deref())?;
+                match doc.cell(grid, &row, &col)? {
+                    Some(cell) => projection::write_cell(tx, key, &cell)?,
+                    None => projection::remove_cell(tx, key, grid, &row, &col)?,
+                }
+                let at = format!("{}/{row}/{col}", grid.name());
+                let (_, was, is) = cell_audit
+                    .entry(key)
+                    .or_insert_with(|| (grid, BTreeMap::new(), BTreeMap::new()));
+                was.entry(at.clone()).or_insert(before.map(|c| c.value));
+                is.insert(at, value);
+                continue;
+            }
         };
         let json = |f: Option<Fields>| {
             f.map(|mut f| {
@@ -445,22 +585,34 @@ fn apply(
         };
         audit::append(
             tx,
-            AuditEntry {
-                seq: 0,
-                at: now.to_rfc3339(),
-                account_id: author.account_id.map(|id| id.to_string()),
-                login: author.login.clone(),
-                action: command.action().to_string(),
-                collection: Some(collection.name().to_string()),
-                entity_id: Some(id.to_string()),
-                personal: collection.is_personal(),
-                before: json(before),
-                after: json(after),
-            },
+            entry(
+                collection.name().to_string(),
+                id.to_string(),
+                collection.is_personal(),
+                json(before),
+                json(after),
+            ),
+        )?;
+    }
+    for (key, (grid, before, after)) in cell_audit {
+        let json = |values: CellValues| serde_json::to_string(&values).ok();
+        // Marks and presence are about pupils: personal data (R5.13).
+        audit::append(
+            tx,
+            entry(
+                grid.name().to_string(),
+                key.name(),
+                true,
+                json(before),
+                json(after),
+            ),
         )?;
     }
     Ok(())
 }
+
+/// Cells by `grid/row/col`, with their values (`None`: empty).
+type CellValues = BTreeMap<String, Option<String>>;
 
 /// Opens a data folder's database with its master key and no migration: for tools that must see
 /// the database as it is on disk (the fixture test, benchmarks).

@@ -5,13 +5,16 @@
 use std::collections::BTreeMap;
 
 use dala_core::account::normalise_login;
+use dala_core::assignment::Assignment;
 use dala_core::enrolment::Enrolment;
 use dala_core::group::Class;
-use dala_core::{Collection, DocKey, Entity, Fields, Lookup, Value};
+use dala_core::journal::Lesson;
+use dala_core::{Collection, DocKey, Entity, Fields, Grid, Lookup, Value};
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use uuid::Uuid;
 
+use crate::document::Cell;
 use crate::error::{Result, StoreError};
 
 fn columns(conn: &Connection, collection: Collection) -> Result<Vec<String>> {
@@ -74,6 +77,90 @@ pub(crate) fn remove(conn: &Connection, collection: Collection, id: Uuid) -> Res
     conn.prepare_cached(&format!("DELETE FROM {} WHERE id = ?1", collection.name()))?
         .execute([id.to_string()])?;
     Ok(())
+}
+
+/// Writes a cell's row, or removes it when the cell is empty.
+pub(crate) fn write_cell(conn: &Connection, doc: DocKey, cell: &Cell) -> Result<()> {
+    let conflicts = (!cell.conflicts.is_empty())
+        .then(|| serde_json::to_string(&cell.conflicts).unwrap_or_default());
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO cells (doc_key, grid, row, col, value, conflicts)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        doc.name(),
+        cell.grid.name(),
+        cell.row,
+        cell.col,
+        cell.value,
+        conflicts
+    ])?;
+    Ok(())
+}
+
+pub(crate) fn remove_cell(
+    conn: &Connection,
+    doc: DocKey,
+    grid: Grid,
+    row: &str,
+    col: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "DELETE FROM cells WHERE doc_key = ?1 AND grid = ?2 AND row = ?3 AND col = ?4",
+    )?
+    .execute(params![doc.name(), grid.name(), row, col])?;
+    Ok(())
+}
+
+/// The cells of one grid of a document, in row and column order.
+pub(crate) fn cells(conn: &Connection, doc: DocKey, grid: Grid) -> Result<Vec<Cell>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT row, col, value, conflicts FROM cells WHERE doc_key = ?1 AND grid = ?2 ORDER BY row, col",
+    )?;
+    let rows = stmt.query_map(params![doc.name(), grid.name()], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, Option<String>>(3)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (row, col, value, conflicts) = row?;
+        let conflicts = match conflicts {
+            None => Vec::new(),
+            Some(json) => serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+                detail: format!("cells conflicts: {e}"),
+            })?,
+        };
+        out.push(Cell {
+            grid,
+            row,
+            col,
+            value,
+            conflicts,
+        });
+    }
+    Ok(out)
+}
+
+/// Every cell row of every document, for `check`.
+pub(crate) fn all_cells(conn: &Connection) -> Result<Vec<(DocKey, Cell)>> {
+    let mut stmt = conn.prepare("SELECT DISTINCT doc_key, grid FROM cells")?;
+    let pairs: Vec<(String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut out = Vec::new();
+    for (doc, grid) in pairs {
+        let bad = || StoreError::Corrupt {
+            detail: format!("cells of {doc}/{grid}"),
+        };
+        let key = DocKey::parse(&doc).ok_or_else(bad)?;
+        let grid = Grid::from_name(&grid).ok_or_else(bad)?;
+        out.extend(cells(conn, key, grid)?.into_iter().map(|c| (key, c)));
+    }
+    Ok(out)
 }
 
 /// Rows of one collection, with the condition given (a fixed SQL fragment) and its parameters.
@@ -165,6 +252,33 @@ impl Lookup for Projections<'_> {
 
     fn accounts(&self) -> Result<Vec<dala_core::account::Account>> {
         entities(self.0, "ORDER BY rowid", &[])
+    }
+
+    fn enrolments_in(&self, group: Uuid) -> Result<Vec<Enrolment>> {
+        entities(self.0, "WHERE group_id = ?1", &[&group.to_string()])
+    }
+
+    fn assignments_of(&self, group: Uuid) -> Result<Vec<Assignment>> {
+        entities(self.0, "WHERE group_id = ?1", &[&group.to_string()])
+    }
+
+    fn lessons_of(&self, class: Uuid, term: Uuid) -> Result<Vec<Lesson>> {
+        entities(
+            self.0,
+            "WHERE class_id = ?1 AND term_id = ?2 ORDER BY date, period",
+            &[&class.to_string(), &term.to_string()],
+        )
+    }
+
+    fn row_has_cells(&self, doc: DocKey, grid: Grid, row: &str) -> Result<bool> {
+        Ok(self
+            .0
+            .prepare_cached(
+                "SELECT 1 FROM cells WHERE doc_key = ?1 AND grid = ?2 AND row = ?3 LIMIT 1",
+            )?
+            .query_row(params![doc.name(), grid.name(), row], |_| Ok(()))
+            .optional()?
+            .is_some())
     }
 
     fn account_with_login(&self, login: &str) -> Result<Option<Uuid>> {

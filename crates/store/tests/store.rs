@@ -9,10 +9,11 @@ use dala_core::account::{Account, Role};
 use dala_core::enrolment::Enrolment;
 use dala_core::group::{AgeGroup, Class};
 use dala_core::iin::{Iin, Sex};
+use dala_core::journal::{Acting, Attendance, CellEdit, Lesson, LessonKind, Mark};
 use dala_core::org::{Language, OrgKind, Organisation};
 use dala_core::person::{Person, PersonKind};
 use dala_core::year::AcademicYear;
-use dala_core::{Command, DocKey};
+use dala_core::{Command, DocKey, Grid};
 use dala_store::{KdfParams, KeySlots, RecoveryKey, Setup, Store, StoreError, raw_connection};
 use rand::SeedableRng;
 use uuid::Uuid;
@@ -413,8 +414,14 @@ fn check_passes_on_the_demo_and_finds_every_kind_of_damage() {
     let store = demo_school(dir.path());
     let report = store.check().unwrap();
     assert!(report.passed(), "{:?}", report.problems);
-    assert_eq!(report.documents, 4);
     let conn = store.connection();
+    let documents: i64 = conn
+        .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+        .unwrap();
+    let documents = documents as usize;
+    // org, people, the roster, accounts, and the demo's journals.
+    assert!(documents > 4);
+    assert_eq!(report.documents, documents);
     let pupil: String = conn
         .query_row(
             "SELECT id FROM people WHERE kind = 'student' LIMIT 1",
@@ -440,13 +447,28 @@ fn check_passes_on_the_demo_and_finds_every_kind_of_damage() {
     .unwrap();
     conn.execute("UPDATE audit_log SET login = 'someone' WHERE seq = 3", [])
         .unwrap();
+    conn.execute(
+        "UPDATE cells SET value = '10' WHERE (doc_key, grid, row, col) IN
+           (SELECT doc_key, grid, row, col FROM cells WHERE grid = 'marks' AND value != '10' LIMIT 1)",
+        [],
+    )
+    .unwrap();
     let problems = store.check().unwrap().problems;
     let has = |words: &[&str]| problems.iter().any(|p| words.iter().all(|w| p.contains(w)));
     assert!(has(&["people", &pupil, "last_name"]), "{problems:?}");
     assert!(has(&["classes", "missing"]), "{problems:?}");
     assert!(has(&["terms", &stray, "no entity"]), "{problems:?}");
     assert!(has(&["audit entry 3", "hash chain"]), "{problems:?}");
-    assert_eq!(problems.len(), 4, "{problems:?}");
+    // A changed cell shows as one missing from the projection and one not in its document.
+    assert!(
+        has(&["cell journal/", "missing from the projection"]),
+        "{problems:?}"
+    );
+    assert!(
+        has(&["cell journal/", "= 10", "not in its document"]),
+        "{problems:?}"
+    );
+    assert_eq!(problems.len(), 6, "{problems:?}");
 }
 
 #[test]
@@ -546,4 +568,255 @@ fn an_edited_migration_refuses_to_open_and_says_which() {
         .unwrap();
     assert_eq!(err.code(), "store.migration_edited");
     assert!(matches!(err, StoreError::MigrationEdited { ref name } if name == "0001_init"));
+}
+
+/// A past lesson of the demo's mathematics journals, with a pupil enrolled in its class.
+fn marked_lesson(store: &Store) -> (Lesson, Uuid) {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let lesson = store
+        .list::<Lesson>()
+        .unwrap()
+        .into_iter()
+        .find(|l| l.date < today && l.kind == LessonKind::Ordinary)
+        .expect("the demo has past lessons");
+    let pupil = store
+        .find::<Enrolment>("group_id", &lesson.class_id.to_string())
+        .unwrap()[0]
+        .person_id;
+    (lesson, pupil)
+}
+
+fn save_mark(lesson: &Lesson, pupil: Uuid, mark: Mark) -> Command {
+    Command::SaveMarks {
+        class_id: lesson.class_id,
+        term_id: lesson.term_id,
+        subject: lesson.subject.clone(),
+        cells: vec![CellEdit {
+            lesson_id: lesson.id,
+            student_id: pupil,
+            mark,
+            comment: Some("жақсы".into()),
+        }],
+        taken: Vec::new(),
+        by: Acting::Supervisor,
+    }
+}
+
+fn score(n: i64) -> Mark {
+    Mark {
+        attendance: None,
+        score: Some(n),
+    }
+}
+
+#[test]
+fn a_register_saves_as_one_change_and_refuses_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_school(dir.path());
+    let (lesson, pupil) = marked_lesson(&store);
+    let doc = lesson.doc_key();
+    let chunks = |store: &Store| -> i64 {
+        store
+            .connection()
+            .query_row(
+                "SELECT count(*) FROM document_chunks WHERE doc_key = ?1",
+                [doc.name()],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let before = chunks(&store);
+    store
+        .execute(&save_mark(&lesson, pupil, score(9)), now())
+        .unwrap();
+    assert_eq!(chunks(&store), before + 1);
+    let cell = |store: &Store, grid| {
+        store
+            .cells(doc, grid)
+            .unwrap()
+            .into_iter()
+            .find(|c| c.row == lesson.id.to_string() && c.col == pupil.to_string())
+    };
+    assert_eq!(cell(&store, Grid::Marks).unwrap().value, "9");
+    assert_eq!(cell(&store, Grid::Notes).unwrap().value, "жақсы");
+    let audit = store.audit_of("marks.save").unwrap();
+    let last = audit.last().unwrap();
+    assert_eq!(last.entity_id.as_deref(), Some(doc.name().as_str()));
+    assert!(last.personal);
+    assert!(
+        last.after
+            .as_deref()
+            .unwrap()
+            .contains(&format!("marks/{}/{pupil}", lesson.id))
+    );
+
+    // One good cell and one bad: nothing is written, and the bad one is named by its index.
+    let unchanged = rows(&store);
+    let mut batch = save_mark(&lesson, pupil, score(7));
+    if let Command::SaveMarks { cells, .. } = &mut batch {
+        let mut bad = cells[0].clone();
+        bad.mark = score(11);
+        cells.push(bad);
+    }
+    let refused = store.execute(&batch, now()).unwrap_err();
+    assert_eq!(refused.code(), "journal.score_out_of_range");
+    assert!(matches!(refused, StoreError::Core(ref e) if e.index() == Some(1)));
+    assert_eq!(rows(&store), unchanged);
+    assert_eq!(cell(&store, Grid::Marks).unwrap().value, "9");
+    assert!(store.check().unwrap().passed());
+}
+
+#[test]
+fn every_journal_rule_refuses_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_school(dir.path());
+    let (lesson, pupil) = marked_lesson(&store);
+    let stranger = store
+        .find::<Person>("kind", "student")
+        .unwrap()
+        .into_iter()
+        .find(|p| {
+            store
+                .find::<Enrolment>("person_id", &p.id.to_string())
+                .unwrap()
+                .iter()
+                .all(|e| e.group_id != lesson.class_id)
+        })
+        .unwrap()
+        .id;
+    let other_teacher = store.find::<Person>("subject", "physics").unwrap()[0].id;
+    let mut future = lesson.clone();
+    future.id = Uuid::now_v7();
+    future.date = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    future.period = 7;
+    store
+        .execute(
+            &Command::SaveLesson {
+                lesson: future.clone(),
+                by: Acting::Supervisor,
+            },
+            now(),
+        )
+        .unwrap();
+    let absent_with_score = Mark {
+        attendance: Some(Attendance::Absent),
+        score: Some(5),
+    };
+    let mut not_yours = save_mark(&lesson, pupil, score(5));
+    if let Command::SaveMarks { by, .. } = &mut not_yours {
+        *by = Acting::Teacher(other_teacher);
+    }
+    let mut outside = lesson.clone();
+    outside.id = Uuid::now_v7();
+    outside.date = NaiveDate::from_ymd_opt(2026, 10, 20).unwrap();
+    let mut taken_period = lesson.clone();
+    taken_period.id = Uuid::now_v7();
+    let cases = [
+        (
+            save_mark(&lesson, stranger, score(5)),
+            "journal.not_enrolled",
+        ),
+        (
+            save_mark(&lesson, pupil, absent_with_score),
+            "journal.absent_with_score",
+        ),
+        (
+            save_mark(&future, pupil, score(5)),
+            "journal.lesson_in_future",
+        ),
+        (not_yours, "journal.not_your_class"),
+        (
+            Command::SaveLesson {
+                lesson: outside,
+                by: Acting::Supervisor,
+            },
+            "journal.lesson_outside_term",
+        ),
+        (
+            Command::SaveLesson {
+                lesson: taken_period,
+                by: Acting::Supervisor,
+            },
+            "journal.period_taken",
+        ),
+        (
+            Command::RemoveLesson {
+                id: lesson.id,
+                by: Acting::Supervisor,
+            },
+            "journal.lesson_has_marks",
+        ),
+    ];
+    for (command, code) in cases {
+        let before = rows(&store);
+        let error = store.execute(&command, now()).unwrap_err();
+        assert_eq!(error.code(), code);
+        assert_eq!(rows(&store), before, "{code} changed something");
+    }
+    // A lesson with no marks goes; the grade-1 rule holds in the store as in the core.
+    store
+        .execute(
+            &Command::RemoveLesson {
+                id: future.id,
+                by: Acting::Supervisor,
+            },
+            now(),
+        )
+        .unwrap();
+    assert!(store.get::<Lesson>(future.id).unwrap().is_none());
+    assert!(store.check().unwrap().passed());
+}
+
+#[test]
+fn concurrent_edits_of_one_cell_are_kept_as_a_conflict_until_settled() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut school_pc = demo_school(dir.path());
+    let (lesson, pupil) = marked_lesson(&school_pc);
+    let doc = lesson.doc_key();
+    // The teacher's laptop: a copy of the data that takes its own device identity.
+    let copy = tempfile::tempdir().unwrap();
+    for (name, bytes) in files(dir.path()) {
+        std::fs::write(copy.path().join(name), bytes).unwrap();
+    }
+    let mut laptop = Store::unlock(copy.path(), "director", PASSWORD, now()).unwrap();
+    laptop.new_device_identity().unwrap();
+
+    school_pc
+        .execute(&save_mark(&lesson, pupil, score(8)), now())
+        .unwrap();
+    laptop
+        .execute(&save_mark(&lesson, pupil, score(6)), now())
+        .unwrap();
+    let from_pc = school_pc.document_bytes(doc).unwrap().unwrap();
+    let from_laptop = laptop.document_bytes(doc).unwrap().unwrap();
+    school_pc.merge(doc, &from_laptop, now()).unwrap();
+    laptop.merge(doc, &from_pc, now()).unwrap();
+
+    let cell = |store: &Store| {
+        store
+            .cells(doc, Grid::Marks)
+            .unwrap()
+            .into_iter()
+            .find(|c| c.row == lesson.id.to_string() && c.col == pupil.to_string())
+            .unwrap()
+    };
+    let (a, b) = (cell(&school_pc), cell(&laptop));
+    assert_eq!(a, b, "both devices see the same cell");
+    let mut both = vec![a.value.clone(), a.conflicts[0].clone()];
+    both.sort();
+    assert_eq!(both, ["6", "8"], "neither mark is dropped");
+    assert!(school_pc.check().unwrap().passed());
+    assert!(laptop.check().unwrap().passed());
+
+    // The teacher settles it on the laptop; the school's PC takes the decision at the next merge.
+    laptop
+        .execute(&save_mark(&lesson, pupil, score(7)), now())
+        .unwrap();
+    let settled = laptop.document_bytes(doc).unwrap().unwrap();
+    school_pc.merge(doc, &settled, now()).unwrap();
+    for store in [&school_pc, &laptop] {
+        let cell = cell(store);
+        assert_eq!((cell.value.as_str(), cell.conflicts.len()), ("7", 0));
+        assert!(store.check().unwrap().passed());
+    }
 }
