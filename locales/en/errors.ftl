@@ -95,3 +95,26 @@ error-auth-setup-done = This organisation is already set up.
 error-api-bad-request = The request is not valid: { $detail }
 error-api-not-found = There is no such page or record.
 error-auth-second-factor-setup-required = Set up your second factor first: director, head and deputy log in with a code from an authenticator app.
+
+## Journal and register
+error-journal-subject-unknown = There is no subject “{ $code }”.
+error-assignment-teacher-invalid = Only a member of staff can be assigned to teach.
+error-assignment-duplicate = This teacher is already assigned to this class and subject.
+error-guardian-invalid = A guardian must be a parent, and the child a pupil.
+error-journal-lesson-outside-term = The lesson's date is outside the term.
+error-journal-period-invalid = The lesson's period must be from 1 to { $max }.
+error-journal-period-taken = The class already has a lesson in that period.
+error-journal-max-score-invalid = SA for a section and for the term need a max score from 1 to 100; an ordinary lesson has none.
+error-journal-too-many-soch = A class writes at most { $max } term summative assessments a day.
+error-journal-soch-last-day = No term summative assessment on the last day of the term.
+error-journal-too-many-sor = At most { $max } section summative assessments per subject in a term.
+error-journal-text-too-long = The text is longer than { $max } characters.
+error-journal-not-your-class = This class and subject are not assigned to you.
+error-journal-lesson-has-marks = The lesson has marks: clear them first.
+error-journal-lesson-in-future = This lesson has not happened yet.
+error-journal-not-enrolled = The pupil was not in this class on that day.
+error-journal-no-marks-for-grade = Pupils of this grade get no marks.
+error-journal-absent-with-score = A pupil who missed the lesson gets no score.
+error-journal-score-out-of-range = The score must be from { $min } to { $max }.
+error-register-day-outside-month = That day is not in the register's month.
+error-register-day-in-future = That day has not come yet.

@@ -95,3 +95,26 @@ error-auth-setup-done = Бұл ұйым бұрыннан бапталған.
 error-api-bad-request = Сұрау дұрыс емес: { $detail }
 error-api-not-found = Мұндай бет немесе жазба жоқ.
 error-auth-second-factor-setup-required = Алдымен екінші факторды баптаңыз: директор, меңгеруші және орынбасар аутентификатор қолданбасындағы кодпен кіреді.
+
+## Journal and register
+error-journal-subject-unknown = «{ $code }» деген пән жоқ.
+error-assignment-teacher-invalid = Сабақ беруге тек қызметкер тағайындалады.
+error-assignment-duplicate = Бұл мұғалім бұл сыныпқа бұл пәннен тағайындалған.
+error-guardian-invalid = Ата-ана ретінде ата-ананы, бала ретінде оқушыны көрсетіңіз.
+error-journal-lesson-outside-term = Сабақтың күні тоқсаннан тыс.
+error-journal-period-invalid = Сабақтың реті 1-ден { $max }-ге дейін болуы керек.
+error-journal-period-taken = Бұл сыныпта осы уақытта басқа сабақ бар.
+error-journal-max-score-invalid = БЖБ мен ТЖБ-ның ең жоғары балы 1-ден 100-ге дейін; қарапайым сабақта ол болмайды.
+error-journal-too-many-soch = Сынып бір күнде { $max } ТЖБ-дан артық жазбайды.
+error-journal-soch-last-day = Тоқсанның соңғы күні ТЖБ өткізілмейді.
+error-journal-too-many-sor = Бір пәннен тоқсанына { $max } БЖБ-дан артық болмайды.
+error-journal-text-too-long = Мәтін { $max } таңбадан ұзын.
+error-journal-not-your-class = Бұл сынып пен пән сізге тағайындалмаған.
+error-journal-lesson-has-marks = Сабақта бағалар бар: алдымен оларды өшіріңіз.
+error-journal-lesson-in-future = Бұл сабақ әлі өткен жоқ.
+error-journal-not-enrolled = Оқушы сол күні бұл сыныпта оқымаған.
+error-journal-no-marks-for-grade = Бұл сыныптың оқушыларына баға қойылмайды.
+error-journal-absent-with-score = Сабаққа келмеген оқушыға балл қойылмайды.
+error-journal-score-out-of-range = Балл { $min }-ден { $max }-ге дейін болуы керек.
+error-register-day-outside-month = Бұл күн табельдің айына жатпайды.
+error-register-day-in-future = Бұл күн әлі келген жоқ.

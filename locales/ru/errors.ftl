@@ -98,3 +98,26 @@ error-auth-setup-done = Эта организация уже настроена.
 error-api-bad-request = Неверный запрос: { $detail }
 error-api-not-found = Такой страницы или записи нет.
 error-auth-second-factor-setup-required = Сначала настройте второй фактор: директор, заведующий и заместитель входят с кодом из приложения-аутентификатора.
+
+## Journal and register
+error-journal-subject-unknown = Предмета «{ $code }» нет.
+error-assignment-teacher-invalid = Назначить преподавать можно только сотрудника.
+error-assignment-duplicate = Этот учитель уже назначен в этот класс по этому предмету.
+error-guardian-invalid = Родителем должен быть родитель, ребёнком — обучающийся.
+error-journal-lesson-outside-term = Дата урока вне четверти.
+error-journal-period-invalid = Номер урока должен быть от 1 до { $max }.
+error-journal-period-taken = У класса уже есть урок в это время.
+error-journal-max-score-invalid = У СОр и СОч максимальный балл от 1 до 100; у обычного урока его нет.
+error-journal-too-many-soch = Класс пишет не больше { $max } СОч в день.
+error-journal-soch-last-day = В последний день четверти СОч не проводится.
+error-journal-too-many-sor = Не больше { $max } СОр по предмету за четверть.
+error-journal-text-too-long = Текст длиннее { $max } символов.
+error-journal-not-your-class = Этот класс и предмет вам не назначены.
+error-journal-lesson-has-marks = На уроке есть отметки: сначала уберите их.
+error-journal-lesson-in-future = Этот урок ещё не прошёл.
+error-journal-not-enrolled = Ученик не учился в этом классе в этот день.
+error-journal-no-marks-for-grade = Ученикам этого класса отметки не ставятся.
+error-journal-absent-with-score = Отсутствовавшему ученику балл не ставится.
+error-journal-score-out-of-range = Балл должен быть от { $min } до { $max }.
+error-register-day-outside-month = Этот день не относится к месяцу табеля.
+error-register-day-in-future = Этот день ещё не наступил.

@@ -16,6 +16,8 @@ pub struct ApiError {
     pub status: StatusCode,
     pub code: &'static str,
     pub args: Vec<(&'static str, String)>,
+    /// Which item of a batch was refused.
+    pub index: Option<usize>,
 }
 
 /// What every error response carries.
@@ -28,6 +30,9 @@ pub struct ErrorBody {
     /// Only for `auth.locked`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after_seconds: Option<u64>,
+    /// For a refused batch (a register's marks): the index of the first refused item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
 }
 
 impl ApiError {
@@ -36,6 +41,7 @@ impl ApiError {
             status,
             code,
             args: Vec::new(),
+            index: None,
         }
     }
 
@@ -52,6 +58,7 @@ impl ApiError {
             status: StatusCode::BAD_REQUEST,
             code: "api.bad_request",
             args: vec![("detail", detail.to_string())],
+            index: None,
         }
     }
 
@@ -60,6 +67,7 @@ impl ApiError {
             status: StatusCode::TOO_MANY_REQUESTS,
             code: "auth.locked",
             args: vec![("seconds", seconds.to_string())],
+            index: None,
         }
     }
 }
@@ -70,16 +78,28 @@ impl From<StoreError> for ApiError {
             StoreError::InvalidCredentials | StoreError::RecoveryKeyInvalid => {
                 StatusCode::UNAUTHORIZED
             }
-            StoreError::Core(dala_core::CoreError::NotFound { .. }) => StatusCode::NOT_FOUND,
+            StoreError::Core(e)
+                if matches!(e.innermost(), dala_core::CoreError::NotFound { .. }) =>
+            {
+                StatusCode::NOT_FOUND
+            }
+            StoreError::Core(e) if matches!(e.innermost(), dala_core::CoreError::NotYourClass) => {
+                StatusCode::FORBIDDEN
+            }
             StoreError::Core(dala_core::CoreError::LoginTaken { .. }) => StatusCode::CONFLICT,
             StoreError::Core(_) => StatusCode::UNPROCESSABLE_ENTITY,
             StoreError::AlreadyInitialised { .. } => StatusCode::CONFLICT,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
+        let index = match &e {
+            StoreError::Core(core) => core.index(),
+            _ => None,
+        };
         ApiError {
             status,
             code: e.code(),
             args: e.args(),
+            index,
         }
     }
 }
@@ -111,12 +131,25 @@ pub fn request_lang(headers: &HeaderMap) -> Lang {
         .unwrap_or_default()
 }
 
-/// Writes the body of every error response, in the language the request asked for.
+/// Writes the body of every error response, in the language the request asked for. Requests
+/// that axum itself refused (malformed JSON, a missing query field) get the same `{code, message}`.
 pub async fn localize(request: Request, next: Next) -> Response {
     let lang = request_lang(request.headers());
     let mut response = next.run(request).await;
-    let Some(error) = response.extensions_mut().remove::<ApiError>() else {
-        return response;
+    let error = match response.extensions_mut().remove::<ApiError>() {
+        Some(error) => error,
+        None if response.status().is_client_error() && !is_json(&response) => {
+            let status = response.status();
+            let detail = axum::body::to_bytes(response.into_body(), 4096)
+                .await
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default();
+            ApiError {
+                status,
+                ..ApiError::bad_request(detail)
+            }
+        }
+        None => return response,
     };
     let args: Vec<(&str, Arg)> = error
         .args
@@ -134,6 +167,15 @@ pub async fn localize(request: Request, next: Next) -> Response {
         code: error.code.to_string(),
         message: error_message(lang, error.code, &args),
         retry_after_seconds,
+        index: error.index,
     };
     (error.status, Json(body)).into_response()
+}
+
+fn is_json(response: &Response) -> bool {
+    response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"))
 }

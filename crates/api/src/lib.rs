@@ -8,8 +8,10 @@ mod audit;
 mod auth;
 mod error;
 mod home;
+mod journal;
 mod openapi;
 pub mod permission;
+mod school;
 mod second_factor;
 mod session;
 
@@ -114,6 +116,16 @@ pub fn router(state: ApiState) -> Router {
         .route("/accounts/{id}", delete(accounts::remove))
         .route("/audit", get(audit::audit_log))
         .route("/login-attempts", get(audit::login_attempts))
+        .route("/journal/classes", get(journal::list_classes))
+        .route("/journal", get(journal::get_journal))
+        .route("/journal/marks", post(journal::save_marks))
+        .route("/journal/grades", get(journal::term_grades))
+        .route("/journal/year-grades", get(journal::year_grades))
+        .route("/journal/lessons", post(journal::add_lesson))
+        .route(
+            "/journal/lessons/{id}",
+            patch(journal::update_lesson).delete(journal::delete_lesson),
+        )
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "api.not_found") })
         .with_state(state);

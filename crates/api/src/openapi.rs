@@ -5,7 +5,7 @@ use axum::Json;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{accounts, audit, auth, error, home, second_factor};
+use crate::{accounts, audit, auth, error, home, journal, second_factor};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -15,6 +15,8 @@ use crate::{accounts, audit, auth, error, home, second_factor};
         auth::change_password, auth::set_language, home::home, home::status,
         accounts::list, accounts::create, accounts::update, accounts::remove,
         audit::audit_log, audit::login_attempts, second_factor::start, second_factor::confirm,
+        journal::list_classes, journal::get_journal, journal::save_marks, journal::term_grades,
+        journal::year_grades, journal::add_lesson, journal::update_lesson, journal::delete_lesson,
     ),
     components(schemas(error::ErrorBody)),
     modifiers(&BearerAuth)

@@ -20,10 +20,26 @@ pub enum Operation {
     ListLoginAttempts,
     StartSecondFactor,
     ConfirmSecondFactor,
+    ListClasses,
+    GetJournal,
+    SaveMarks,
+    TermGrades,
+    YearGrades,
+    AddLesson,
+    UpdateLesson,
+    DeleteLesson,
+    ListGroups,
+    GroupAttendance,
+    SaveGroupAttendance,
+    AttendanceSheet,
+    Oversight,
+    AttendanceReport,
+    GradesReport,
+    MyJournal,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 14] = [
+    pub const ALL: [Operation; 30] = [
         Operation::Me,
         Operation::Logout,
         Operation::ChangePassword,
@@ -38,6 +54,22 @@ impl Operation {
         Operation::ListLoginAttempts,
         Operation::StartSecondFactor,
         Operation::ConfirmSecondFactor,
+        Operation::ListClasses,
+        Operation::GetJournal,
+        Operation::SaveMarks,
+        Operation::TermGrades,
+        Operation::YearGrades,
+        Operation::AddLesson,
+        Operation::UpdateLesson,
+        Operation::DeleteLesson,
+        Operation::ListGroups,
+        Operation::GroupAttendance,
+        Operation::SaveGroupAttendance,
+        Operation::AttendanceSheet,
+        Operation::Oversight,
+        Operation::AttendanceReport,
+        Operation::GradesReport,
+        Operation::MyJournal,
     ];
 
     /// The OpenAPI operationId: a contract with every client.
@@ -57,6 +89,22 @@ impl Operation {
             Operation::ListLoginAttempts => "listLoginAttempts",
             Operation::StartSecondFactor => "startSecondFactor",
             Operation::ConfirmSecondFactor => "confirmSecondFactor",
+            Operation::ListClasses => "listClasses",
+            Operation::GetJournal => "getJournal",
+            Operation::SaveMarks => "saveMarks",
+            Operation::TermGrades => "termGrades",
+            Operation::YearGrades => "yearGrades",
+            Operation::AddLesson => "addLesson",
+            Operation::UpdateLesson => "updateLesson",
+            Operation::DeleteLesson => "deleteLesson",
+            Operation::ListGroups => "listGroups",
+            Operation::GroupAttendance => "getGroupAttendance",
+            Operation::SaveGroupAttendance => "saveGroupAttendance",
+            Operation::AttendanceSheet => "attendanceSheet",
+            Operation::Oversight => "oversight",
+            Operation::AttendanceReport => "attendanceReport",
+            Operation::GradesReport => "gradesReport",
+            Operation::MyJournal => "myJournal",
         }
     }
 
@@ -75,7 +123,16 @@ impl Operation {
     }
 
     pub fn allowed(self, role: Role) -> bool {
-        let administers = matches!(role, Role::Director | Role::Head);
+        use Role::*;
+        let administers = matches!(role, Director | Head);
+        // Who reads every class's journal; who may write in one (a teacher, in their own only).
+        let reads_journals = matches!(
+            role,
+            Teacher | DeputyDirector | Director | Methodist | Tutor
+        );
+        let keeps_journals = matches!(role, Teacher | DeputyDirector | Director);
+        let oversees = matches!(role, Tutor | DeputyDirector | Director | Methodist);
+        let kindergarten_staff = matches!(role, Head | Methodist | Educator);
         match self {
             Operation::Me
             | Operation::Logout
@@ -91,6 +148,22 @@ impl Operation {
             | Operation::DeleteAccount
             | Operation::AuditLog
             | Operation::ListLoginAttempts => administers,
+            Operation::ListClasses
+            | Operation::GetJournal
+            | Operation::TermGrades
+            | Operation::YearGrades => reads_journals,
+            Operation::SaveMarks
+            | Operation::AddLesson
+            | Operation::UpdateLesson
+            | Operation::DeleteLesson => keeps_journals,
+            Operation::ListGroups
+            | Operation::GroupAttendance
+            | Operation::SaveGroupAttendance
+            | Operation::AttendanceSheet => kindergarten_staff,
+            Operation::Oversight | Operation::AttendanceReport | Operation::GradesReport => {
+                oversees
+            }
+            Operation::MyJournal => matches!(role, Student | Parent),
         }
     }
 }

@@ -439,6 +439,235 @@ async fn the_last_director_cannot_be_removed_or_demoted() {
     );
 }
 
+/// The teacher's first class and subject, and a term that has begun.
+async fn teachers_register(demo: &Demo, token: &str) -> (String, String, Value) {
+    let (status, list) = demo
+        .call(Method::GET, "/journal/classes", Some(token), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    let class = list["classes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["graded"] == true)
+        .expect("the demo teacher has a graded class")
+        .clone();
+    let subject = class["subjects"][0]["subject"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let term_id = list["current_term_id"].as_str().unwrap().to_string();
+    let term = list["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == term_id.as_str())
+        .unwrap()
+        .clone();
+    (
+        class["class_id"].as_str().unwrap().to_string(),
+        subject,
+        term,
+    )
+}
+
+/// A lesson the test adds on the last day of the term so far, in a period the demo leaves free.
+async fn add_lesson(
+    demo: &Demo,
+    token: &str,
+    class: &str,
+    subject: &str,
+    term: &Value,
+    period: i64,
+    kind: &str,
+) -> Value {
+    let today = dala_core::year::school_date(Utc::now()).to_string();
+    let ends = term["ends"].as_str().unwrap().to_string();
+    let date = if today < ends { today } else { ends };
+    let lesson = json!({"class_id": class, "subject": subject, "term_id": term["id"],
+        "date": date, "period": period, "topic": "Бөлшектер", "homework": "№ 12",
+        "kind": kind, "max_score": if kind == "ordinary" { Value::Null } else { json!(20) }});
+    let (status, body) = demo
+        .call(Method::POST, "/journal/lessons", Some(token), Some(lesson))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body
+}
+
+#[tokio::test]
+async fn a_teacher_marks_a_whole_register_in_one_request_and_sees_the_grades() {
+    let demo = Demo::new(OrgKind::School);
+    let teacher = demo.login("teacher").await;
+    let (class, subject, term) = teachers_register(&demo, &teacher).await;
+    let ordinary = add_lesson(&demo, &teacher, &class, &subject, &term, 10, "ordinary").await;
+    let sor = add_lesson(&demo, &teacher, &class, &subject, &term, 11, "sor").await;
+    let path = format!(
+        "/journal?class_id={class}&subject={subject}&term_id={}",
+        term["id"].as_str().unwrap()
+    );
+    let (status, journal) = demo.call(Method::GET, &path, Some(&teacher), None).await;
+    assert_eq!(status, StatusCode::OK, "{journal}");
+    let students: Vec<String> = journal["students"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(students.len() >= 10);
+
+    // Every pupil: the first absent, the rest a formative mark and a СОр score.
+    let mut marks = vec![
+        json!({"lesson_id": ordinary["id"], "student_id": students[0],
+        "attendance": "absent", "score": null, "comment": null}),
+    ];
+    for s in &students[1..] {
+        marks.push(json!({"lesson_id": ordinary["id"], "student_id": s, "attendance": null, "score": 9, "comment": null}));
+        marks.push(json!({"lesson_id": sor["id"], "student_id": s, "attendance": null, "score": 15, "comment": null}));
+    }
+    let body =
+        json!({"class_id": class, "subject": subject, "term_id": term["id"], "marks": marks});
+    let (status, saved) = demo
+        .call(Method::POST, "/journal/marks", Some(&teacher), Some(body))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    assert_eq!(
+        saved["marks"].as_array().unwrap().len(),
+        2 * students.len() - 1
+    );
+    assert_eq!(saved["marks"][0]["attendance"], "absent");
+    assert!(
+        saved["lessons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l["taken"] == true)
+    );
+    let grade = saved["grades"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["student_id"] == students[1].as_str())
+        .unwrap()
+        .clone();
+    // The СОр counts beside the formative marks; without a СОч the two share the total.
+    let sor_percent = grade["sor_percent"].as_f64().unwrap();
+    assert!(sor_percent > 0.0 && sor_percent <= 100.0, "{grade}");
+    assert!(grade["total_percent"].as_f64().unwrap() > 0.0);
+    assert!(grade["grade"].as_i64().is_some());
+    assert_eq!(grade["soch_percent"], Value::Null);
+
+    let grades_path = format!(
+        "/journal/grades?class_id={class}&subject={subject}&term_id={}",
+        term["id"].as_str().unwrap()
+    );
+    let (status, grades) = demo
+        .call(Method::GET, &grades_path, Some(&teacher), None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(grades, saved["grades"]);
+    let year_path = format!("/journal/year-grades?class_id={class}&subject={subject}");
+    let (status, year) = demo
+        .call(Method::GET, &year_path, Some(&teacher), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{year}");
+    assert_eq!(year[0]["terms"].as_array().unwrap().len(), 4);
+
+    // A lesson with marks stays; the deputy reads the same register.
+    let lesson_path = format!("/journal/lessons/{}", ordinary["id"].as_str().unwrap());
+    let (status, body) = demo
+        .call(Method::DELETE, &lesson_path, Some(&teacher), None)
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("journal.lesson_has_marks")
+        )
+    );
+    let deputy = demo.login("deputy").await;
+    let (status, seen) = demo.call(Method::GET, &path, Some(&deputy), None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(seen["grades"], saved["grades"]);
+}
+
+#[tokio::test]
+async fn a_refused_register_names_the_cell_and_changes_nothing() {
+    let demo = Demo::new(OrgKind::School);
+    let teacher = demo.login("teacher").await;
+    let (class, subject, term) = teachers_register(&demo, &teacher).await;
+    let lesson = add_lesson(&demo, &teacher, &class, &subject, &term, 10, "ordinary").await;
+    let path = format!(
+        "/journal?class_id={class}&subject={subject}&term_id={}",
+        term["id"].as_str().unwrap()
+    );
+    let (_, before) = demo.call(Method::GET, &path, Some(&teacher), None).await;
+    let student = before["students"][0]["id"].clone();
+    let cell = |score: Value, attendance: Value| json!({"lesson_id": lesson["id"], "student_id": student, "attendance": attendance, "score": score, "comment": null});
+    let cases = [
+        (
+            vec![cell(json!(8), Value::Null), cell(json!(11), Value::Null)],
+            "journal.score_out_of_range",
+            1,
+        ),
+        (
+            vec![cell(json!(5), json!("absent"))],
+            "journal.absent_with_score",
+            0,
+        ),
+        (
+            vec![cell(Value::Null, json!("asleep"))],
+            "store.document_corrupt",
+            0,
+        ),
+    ];
+    for (marks, code, index) in cases {
+        let body =
+            json!({"class_id": class, "subject": subject, "term_id": term["id"], "marks": marks});
+        let (status, refused) = demo
+            .call_in(
+                "ru",
+                Method::POST,
+                "/journal/marks",
+                Some(&teacher),
+                Some(body),
+            )
+            .await;
+        assert!(status.is_client_error(), "{refused}");
+        assert_eq!(refused["code"], code);
+        assert_eq!(refused["index"], index, "{refused}");
+        assert!(!refused["message"].as_str().unwrap().is_empty());
+        let (_, after) = demo.call(Method::GET, &path, Some(&teacher), None).await;
+        assert_eq!(after, before, "{code} changed the register");
+    }
+    // Another teacher's class is not theirs to mark, nor to read.
+    let other = demo.login("teacher2").await;
+    let body = json!({"class_id": class, "subject": subject, "term_id": term["id"], "marks": [cell(json!(8), Value::Null)]});
+    let (status, refused) = demo
+        .call(Method::POST, "/journal/marks", Some(&other), Some(body))
+        .await;
+    assert_eq!(
+        (status, refused["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("journal.not_your_class"))
+    );
+    let (status, _) = demo.call(Method::GET, &path, Some(&other), None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // Malformed JSON is a clear error with a code, not a bare text.
+    let request = Request::builder()
+        .method(Method::POST)
+        .uri("/api/v1/journal/marks")
+        .header("authorization", format!("Bearer {teacher}"))
+        .header("content-type", "application/json")
+        .body(Body::from("{\"class_id\": 12"))
+        .unwrap();
+    let response = demo.app.clone().oneshot(request).await.unwrap();
+    assert!(response.status().is_client_error());
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let body: Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(body["code"], "api.bad_request");
+    let (_, after) = demo.call(Method::GET, &path, Some(&teacher), None).await;
+    assert_eq!(after, before);
+}
+
 /// The request that exercises an operation: harmless, and telling 403 from everything else.
 fn request_for(operation: Operation) -> (Method, String, Option<Value>) {
     let nobody = Uuid::now_v7();
@@ -475,6 +704,78 @@ fn request_for(operation: Operation) -> (Method, String, Option<Value>) {
             Some(json!({"code": "not-a-code"})),
         ),
         Operation::ListLoginAttempts => (Method::GET, "/login-attempts".into(), None),
+        Operation::ListClasses => (Method::GET, "/journal/classes".into(), None),
+        Operation::GetJournal => (
+            Method::GET,
+            format!("/journal?class_id={nobody}&subject=mathematics&term_id={nobody}"),
+            None,
+        ),
+        Operation::SaveMarks => (
+            Method::POST,
+            "/journal/marks".into(),
+            Some(
+                json!({"class_id": nobody, "subject": "mathematics", "term_id": nobody, "marks": []}),
+            ),
+        ),
+        Operation::TermGrades => (
+            Method::GET,
+            format!("/journal/grades?class_id={nobody}&subject=mathematics&term_id={nobody}"),
+            None,
+        ),
+        Operation::YearGrades => (
+            Method::GET,
+            format!("/journal/year-grades?class_id={nobody}&subject=mathematics"),
+            None,
+        ),
+        Operation::AddLesson => (
+            Method::POST,
+            "/journal/lessons".into(),
+            Some(
+                json!({"class_id": nobody, "subject": "mathematics", "term_id": nobody,
+                "date": "2026-11-23", "period": 1, "topic": null, "homework": null,
+                "kind": "ordinary", "max_score": null}),
+            ),
+        ),
+        Operation::UpdateLesson => (
+            Method::PATCH,
+            format!("/journal/lessons/{nobody}"),
+            Some(json!({"topic": "x"})),
+        ),
+        Operation::DeleteLesson => (Method::DELETE, format!("/journal/lessons/{nobody}"), None),
+        Operation::ListGroups => (Method::GET, "/attendance/groups".into(), None),
+        Operation::GroupAttendance => (
+            Method::GET,
+            format!("/attendance?group_id={nobody}&month=2026-11"),
+            None,
+        ),
+        Operation::SaveGroupAttendance => (
+            Method::POST,
+            "/attendance".into(),
+            Some(json!({"group_id": nobody, "month": "2026-11", "cells": [], "taken": []})),
+        ),
+        Operation::AttendanceSheet => (
+            Method::GET,
+            format!("/attendance/sheet?group_id={nobody}&month=2026-11&format=xlsx"),
+            None,
+        ),
+        Operation::Oversight => (
+            Method::GET,
+            "/oversight?from=2026-11-01&to=2026-11-23".into(),
+            None,
+        ),
+        Operation::AttendanceReport => (
+            Method::GET,
+            format!(
+                "/reports/attendance?class_id={nobody}&from=2026-11-01&to=2026-11-23&format=json"
+            ),
+            None,
+        ),
+        Operation::GradesReport => (
+            Method::GET,
+            format!("/reports/grades?class_id={nobody}&term_id={nobody}&format=json"),
+            None,
+        ),
+        Operation::MyJournal => (Method::GET, "/me/journal".into(), None),
     }
 }
 

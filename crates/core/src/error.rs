@@ -128,6 +128,14 @@ impl CoreError {
         }
     }
 
+    /// The error itself, out of its batch wrapper.
+    pub fn innermost(&self) -> &CoreError {
+        match self {
+            CoreError::AtItem { error, .. } => error.innermost(),
+            other => other,
+        }
+    }
+
     pub fn at(index: usize) -> impl FnOnce(CoreError) -> CoreError {
         move |error| CoreError::AtItem {
             index,
