@@ -118,3 +118,6 @@ error-journal-absent-with-score = A pupil who missed the lesson gets no score.
 error-journal-score-out-of-range = The score must be from { $min } to { $max }.
 error-register-day-outside-month = That day is not in the register's month.
 error-register-day-in-future = That day has not come yet.
+error-report-write = The report file could not be written.
+error-report-too-large = The report does not fit a spreadsheet.
+error-report-font = The report's font could not be read.

@@ -153,8 +153,6 @@ group-enrolled = Enrolled
 group-free = Free
 group-occupancy = Occupancy
 home-lessons = Today's lessons, { $date }
-home-lessons-empty = No lessons today.
-home-lessons-empty-hint = Once the timetable and the journal are in place, today's lessons will appear here.
 home-welcome-empty = The diary and announcements will appear here soon.
 
 ## Accounts
@@ -237,3 +235,136 @@ second-factor-intro = Directors, heads and deputies log in with a password and a
 second-factor-link = Open in the authenticator app on this device
 second-factor-code = Code from the app
 second-factor-submit = Confirm
+
+## Journal, register and my journal: navigation
+nav-journal = Journal
+nav-my-journal = My marks
+nav-attendance = Attendance register
+nav-oversight = Oversight
+home-journal-hint = Marks, attendance, lesson topics and homework are in the journal.
+home-open-journal = Open the journal
+
+## Attendance letters: typed and shown in the grid; the letters of every language are accepted, so no two may share a first letter
+attendance-letter-absent = a
+attendance-letter-ill = i
+attendance-letter-excused = e
+attendance-letter-late = l
+attendance-letter-vacation = v
+attendance-name-absent = absent
+attendance-name-ill = ill
+attendance-name-excused = excused
+attendance-name-late = late
+attendance-name-vacation = on vacation
+attendance-name-present = present
+
+## The register grid, shared by the journal and the kindergarten
+register-legend-item = { $letter } — { $name }
+register-keys = Enter: down; Tab: right; Delete: clear; Ctrl+Z: undo; Ctrl+Enter: everyone present.
+register-keys-scores = Digits: the score.
+register-all-present = Everyone present
+register-all-present-hint = Mark everyone present in the selected column (Ctrl+Enter)
+register-undo = Undo
+register-undo-hint = Undo the last change (Ctrl+Z)
+register-pending = Not saved yet
+register-taken = Taken
+register-stalled = No connection to the server: the changes are not saved yet and will be sent when it is back.
+register-refused = { $cell }: { $message }
+register-conflict = Another device entered a different value. Which is right?
+register-conflict-marker = Conflicting values
+register-keep = { $value } (this one)
+register-number = No.
+
+## Journal
+journal-class = Class
+journal-subject = Subject
+journal-term = Term
+journal-term-option = Term { $number }
+journal-no-classes = No classes or subjects are assigned to you yet.
+journal-readonly = Read only: you cannot change this journal.
+journal-ungraded = No marks in this class: attendance only.
+journal-no-lessons = No lessons in this term yet.
+journal-no-students = There are no pupils in this class.
+journal-grid-label = { $class }, { $subject }: marks and attendance
+journal-pupil = Pupil
+journal-add-lesson = Add a lesson
+journal-lesson-label = { $date }, period { $period }, { $kind }
+journal-score-range = The score must be from { $min } to { $max }.
+grade-fo = FA %
+grade-sor = SAU %
+grade-soch = SAT %
+grade-total = Total %
+grade-mark = Grade
+grade-fo-title = Formative assessment, %
+grade-sor-title = Summative assessment for units, %
+grade-soch-title = Summative assessment for the term, %
+grade-total-title = Term result, %
+grade-mark-title = Term grade
+lesson-kind-ordinary = Lesson
+lesson-kind-sor = SAU
+lesson-kind-soch = SAT
+lesson-kind-name-ordinary = Lesson (formative marks 1–10)
+lesson-kind-name-sor = Summative assessment for a unit (SAU)
+lesson-kind-name-soch = Summative assessment for the term (SAT)
+lesson-title = { $date }, period { $period }
+lesson-date = Date
+lesson-period = Period
+lesson-kind = Kind
+lesson-max-score = Maximum score
+lesson-topic = Topic
+lesson-homework = Homework
+lesson-add = Add
+lesson-delete = Delete the lesson
+lesson-delete-blocked = A lesson with marks or attendance cannot be deleted.
+lesson-close = Close
+lesson-max-required = Give the maximum score (1 or more).
+lesson-period-invalid = The period is from 1 to 12.
+lesson-date-outside = The date must be within the term.
+
+## Kindergarten attendance register (R25.5)
+attendance-group-places = { $enrolled }/{ $norm }, { $free } free
+attendance-month = Month
+attendance-month-prev = Previous month
+attendance-month-next = Next month
+attendance-grid-label = { $group }, { $month }: attendance
+attendance-child = Child
+attendance-present-days = Present
+attendance-present-days-title = Days present (of the days taken)
+attendance-no-children = There are no children in this group.
+attendance-no-days = No working days in this month.
+attendance-readonly = Read only: you cannot change this register.
+download-xlsx = Download as Excel
+download-pdf = Download as PDF
+
+## Oversight (R27.5)
+period-from = From
+period-to = To
+period-show = Show
+oversight-unfilled = Registers not filled
+oversight-without-topic = Lessons without a topic
+oversight-late-changes = Marks changed after the lesson day
+oversight-absent-streaks = Pupils absent three days running or more
+oversight-none = Nothing — all is in order.
+oversight-teacher = Teacher
+oversight-changed-at = Changed at
+oversight-login = Changed by
+oversight-dates = Days
+oversight-reports = Class reports
+report-attendance = Attendance
+report-grades = Grades
+report-lessons = Lessons
+report-present-percent = Present, %
+report-week-chart = Attendance by week, %
+report-week-bar = Week of { $week }: { $percent }%
+report-distribution = Term grades by subject
+report-grade-count = “{ $grade }”: { $count }
+report-no-data = No data.
+
+## My journal: the pupil's and the parent's view (R27.1)
+my-journal-marks = Marks
+my-journal-homework = Homework
+my-journal-attendance = Attendance
+my-journal-no-marks = No marks yet.
+my-journal-no-homework = No homework.
+my-journal-empty = There is nothing to show yet.
+my-journal-class = Class { $class }
+my-journal-subject-marks = { $subject }: marks

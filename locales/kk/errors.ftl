@@ -118,3 +118,6 @@ error-journal-absent-with-score = Сабаққа келмеген оқушыға
 error-journal-score-out-of-range = Балл { $min }-ден { $max }-ге дейін болуы керек.
 error-register-day-outside-month = Бұл күн табельдің айына жатпайды.
 error-register-day-in-future = Бұл күн әлі келген жоқ.
+error-report-write = Есеп файлын жазу мүмкін болмады.
+error-report-too-large = Есеп электрондық кестеге сыймайды.
+error-report-font = Есептің қарпі оқылмады.

@@ -153,8 +153,6 @@ group-enrolled = Қабылданғаны
 group-free = Бос орын
 group-occupancy = Толымдылығы
 home-lessons = Бүгінгі сабақтар, { $date }
-home-lessons-empty = Бүгін сабақ жоқ.
-home-lessons-empty-hint = Сабақ кестесі мен электрондық журнал қосылғанда, бүгінгі сабақтарыңыз осында көрінеді.
 home-welcome-empty = Жақында мұнда күнделік пен хабарландырулар пайда болады.
 
 ## Тіркелгілер
@@ -237,3 +235,136 @@ second-factor-intro = Директор, меңгеруші және орынба
 second-factor-link = Осы құрылғыдағы аутентификатор қолданбасында ашу
 second-factor-code = Қолданбадағы код
 second-factor-submit = Растау
+
+## Journal, register and my journal: navigation
+nav-journal = Журнал
+nav-my-journal = Күнделік
+nav-attendance = Қатысу табелі
+nav-oversight = Бақылау
+home-journal-hint = Бағалар, қатысу, сабақ тақырыптары мен үй тапсырмалары — электрондық журналда.
+home-open-journal = Журналды ашу
+
+## Attendance letters: typed and shown in the grid; the letters of every language are accepted, so no two may share a first letter
+attendance-letter-absent = ж
+attendance-letter-ill = а
+attendance-letter-excused = с
+attendance-letter-late = к
+attendance-letter-vacation = д
+attendance-name-absent = жоқ
+attendance-name-ill = ауырды
+attendance-name-excused = себепті
+attendance-name-late = кешікті
+attendance-name-vacation = демалыста
+attendance-name-present = қатысты
+
+## The register grid, shared by the journal and the kindergarten
+register-legend-item = { $letter } — { $name }
+register-keys = Enter — төмен, Tab — оңға, Delete — өшіру, Ctrl+Z — болдырмау, Ctrl+Enter — барлығы қатысты.
+register-keys-scores = Сан — балл.
+register-all-present = Барлығы қатысты
+register-all-present-hint = Таңдалған бағанда барлығы қатысты деп белгілеу (Ctrl+Enter)
+register-undo = Болдырмау
+register-undo-hint = Соңғы өзгерісті болдырмау (Ctrl+Z)
+register-pending = Әлі сақталған жоқ
+register-taken = Белгіленді
+register-stalled = Сервермен байланыс жоқ: өзгерістер әлі сақталмады, байланыс болғанда жіберіледі.
+register-refused = { $cell }: { $message }
+register-conflict = Басқа құрылғыда басқа мән енгізілген. Қайсысы дұрыс?
+register-conflict-marker = Қайшылық бар
+register-keep = { $value } (осы)
+register-number = №
+
+## Journal
+journal-class = Сынып
+journal-subject = Пән
+journal-term = Тоқсан
+journal-term-option = { $number }-тоқсан
+journal-no-classes = Сізге әлі сынып пен пән бекітілмеген.
+journal-readonly = Тек қарау: бұл журналды өзгерте алмайсыз.
+journal-ungraded = Бұл сыныпта баға қойылмайды: тек қатысу белгіленеді.
+journal-no-lessons = Бұл тоқсанда әлі сабақ жоқ.
+journal-no-students = Бұл сыныпта оқушы жоқ.
+journal-grid-label = { $class }, { $subject }: бағалар мен қатысу
+journal-pupil = Оқушы
+journal-add-lesson = Сабақ қосу
+journal-lesson-label = { $date }, { $period }-сабақ, { $kind }
+journal-score-range = Балл { $min }…{ $max } аралығында болуы керек.
+grade-fo = ҚБ %
+grade-sor = БЖБ %
+grade-soch = ТЖБ %
+grade-total = Жиыны %
+grade-mark = Баға
+grade-fo-title = Қалыптастырушы бағалау, %
+grade-sor-title = Бөлім бойынша жиынтық бағалау, %
+grade-soch-title = Тоқсан бойынша жиынтық бағалау, %
+grade-total-title = Тоқсандық нәтиже, %
+grade-mark-title = Тоқсандық баға
+lesson-kind-ordinary = Сабақ
+lesson-kind-sor = БЖБ
+lesson-kind-soch = ТЖБ
+lesson-kind-name-ordinary = Сабақ (қалыптастырушы бағалау 1–10)
+lesson-kind-name-sor = Бөлім бойынша жиынтық бағалау (БЖБ)
+lesson-kind-name-soch = Тоқсан бойынша жиынтық бағалау (ТЖБ)
+lesson-title = { $date }, { $period }-сабақ
+lesson-date = Күні
+lesson-period = Сабақ реті
+lesson-kind = Түрі
+lesson-max-score = Ең жоғары балл
+lesson-topic = Сабақ тақырыбы
+lesson-homework = Үй тапсырмасы
+lesson-add = Қосу
+lesson-delete = Сабақты жою
+lesson-delete-blocked = Бағасы немесе қатысу белгісі бар сабақты жоюға болмайды.
+lesson-close = Жабу
+lesson-max-required = Ең жоғары балды көрсетіңіз (1-ден бастап).
+lesson-period-invalid = Сабақ реті 1…12 аралығында болуы керек.
+lesson-date-outside = Күні тоқсан ішінде болуы керек.
+
+## Kindergarten attendance register (R25.5)
+attendance-group-places = { $enrolled }/{ $norm }, бос орын: { $free }
+attendance-month = Ай
+attendance-month-prev = Алдыңғы ай
+attendance-month-next = Келесі ай
+attendance-grid-label = { $group }, { $month }: қатысу
+attendance-child = Бала
+attendance-present-days = Келді
+attendance-present-days-title = Келген күндер саны (белгіленген күндер ішінде)
+attendance-no-children = Бұл топта бала жоқ.
+attendance-no-days = Бұл айда жұмыс күні жоқ.
+attendance-readonly = Тек қарау: бұл табельді өзгерте алмайсыз.
+download-xlsx = Excel түрінде жүктеу
+download-pdf = PDF түрінде жүктеу
+
+## Oversight (R27.5)
+period-from = Кезең басы
+period-to = Кезең соңы
+period-show = Көрсету
+oversight-unfilled = Толтырылмаған журналдар
+oversight-without-topic = Тақырыбы жазылмаған сабақтар
+oversight-late-changes = Сабақ күнінен кейін өзгертілген бағалар
+oversight-absent-streaks = Қатарынан үш күн не одан көп келмеген оқушылар
+oversight-none = Ешкім де, ештеңе де жоқ — бәрі тәртіпте.
+oversight-teacher = Мұғалім
+oversight-changed-at = Өзгертілген уақыты
+oversight-login = Кім өзгертті
+oversight-dates = Күндері
+oversight-reports = Сынып бойынша есептер
+report-attendance = Қатысу
+report-grades = Үлгерім
+report-lessons = Сабақ саны
+report-present-percent = Қатысу, %
+report-week-chart = Апта бойынша қатысу, %
+report-week-bar = { $week } аптасы: { $percent } %
+report-distribution = Пәндер бойынша тоқсандық бағалар
+report-grade-count = «{ $grade }» — { $count }
+report-no-data = Деректер жоқ.
+
+## My journal: the pupil's and the parent's view (R27.1)
+my-journal-marks = Бағалар
+my-journal-homework = Үй тапсырмалары
+my-journal-attendance = Қатысу
+my-journal-no-marks = Бағалар әлі жоқ.
+my-journal-no-homework = Үй тапсырмасы жоқ.
+my-journal-empty = Көрсететін мәлімет әлі жоқ.
+my-journal-class = { $class } сынып
+my-journal-subject-marks = { $subject }: бағалар

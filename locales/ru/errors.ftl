@@ -121,3 +121,6 @@ error-journal-absent-with-score = Отсутствовавшему ученик�
 error-journal-score-out-of-range = Балл должен быть от { $min } до { $max }.
 error-register-day-outside-month = Этот день не относится к месяцу табеля.
 error-register-day-in-future = Этот день ещё не наступил.
+error-report-write = Не удалось записать файл отчёта.
+error-report-too-large = Отчёт не помещается в электронную таблицу.
+error-report-font = Не удалось прочитать шрифт отчёта.

@@ -161,8 +161,6 @@ group-enrolled = Зачислено
 group-free = Свободно
 group-occupancy = Заполненность
 home-lessons = Уроки на сегодня, { $date }
-home-lessons-empty = Сегодня уроков нет.
-home-lessons-empty-hint = Когда появятся расписание и электронный журнал, здесь будут ваши уроки на сегодня.
 home-welcome-empty = Скоро здесь появятся дневник и объявления.
 
 ## Учётные записи
@@ -245,3 +243,136 @@ second-factor-intro = Директор, заведующий и заместит
 second-factor-link = Открыть в приложении-аутентификаторе на этом устройстве
 second-factor-code = Код из приложения
 second-factor-submit = Подтвердить
+
+## Journal, register and my journal: navigation
+nav-journal = Журнал
+nav-my-journal = Дневник
+nav-attendance = Табель посещаемости
+nav-oversight = Контроль
+home-journal-hint = Оценки, посещаемость, темы уроков и домашние задания — в электронном журнале.
+home-open-journal = Открыть журнал
+
+## Attendance letters: typed and shown in the grid; the letters of every language are accepted, so no two may share a first letter
+attendance-letter-absent = н
+attendance-letter-ill = б
+attendance-letter-excused = у
+attendance-letter-late = оп
+attendance-letter-vacation = о
+attendance-name-absent = не был
+attendance-name-ill = болел
+attendance-name-excused = по уважительной причине
+attendance-name-late = опоздал
+attendance-name-vacation = в отпуске
+attendance-name-present = присутствовал
+
+## The register grid, shared by the journal and the kindergarten
+register-legend-item = { $letter } — { $name }
+register-keys = Enter — вниз, Tab — вправо, Delete — стереть, Ctrl+Z — отменить, Ctrl+Enter — все присутствуют.
+register-keys-scores = Цифры — балл.
+register-all-present = Все присутствуют
+register-all-present-hint = Отметить, что в выбранном столбце присутствуют все (Ctrl+Enter)
+register-undo = Отменить
+register-undo-hint = Отменить последнее изменение (Ctrl+Z)
+register-pending = Ещё не сохранено
+register-taken = Отмечено
+register-stalled = Нет связи с сервером: изменения ещё не сохранены и будут отправлены, когда связь появится.
+register-refused = { $cell }: { $message }
+register-conflict = На другом устройстве введено другое значение. Какое верное?
+register-conflict-marker = Есть конфликт
+register-keep = { $value } (текущее)
+register-number = №
+
+## Journal
+journal-class = Класс
+journal-subject = Предмет
+journal-term = Четверть
+journal-term-option = { $number } четверть
+journal-no-classes = Вам пока не назначены классы и предметы.
+journal-readonly = Только просмотр: этот журнал изменять нельзя.
+journal-ungraded = В этом классе оценки не ставятся: отмечается только посещаемость.
+journal-no-lessons = В этой четверти ещё нет уроков.
+journal-no-students = В этом классе нет учеников.
+journal-grid-label = { $class }, { $subject }: оценки и посещаемость
+journal-pupil = Ученик
+journal-add-lesson = Добавить урок
+journal-lesson-label = { $date }, { $period }-й урок, { $kind }
+journal-score-range = Балл должен быть от { $min } до { $max }.
+grade-fo = ФО %
+grade-sor = СОр %
+grade-soch = СОч %
+grade-total = Итог %
+grade-mark = Оценка
+grade-fo-title = Формативное оценивание, %
+grade-sor-title = Суммативное оценивание за раздел, %
+grade-soch-title = Суммативное оценивание за четверть, %
+grade-total-title = Итог за четверть, %
+grade-mark-title = Четвертная оценка
+lesson-kind-ordinary = Урок
+lesson-kind-sor = СОр
+lesson-kind-soch = СОч
+lesson-kind-name-ordinary = Урок (формативное оценивание 1–10)
+lesson-kind-name-sor = Суммативное оценивание за раздел (СОр)
+lesson-kind-name-soch = Суммативное оценивание за четверть (СОч)
+lesson-title = { $date }, { $period }-й урок
+lesson-date = Дата
+lesson-period = Номер урока
+lesson-kind = Вид
+lesson-max-score = Максимальный балл
+lesson-topic = Тема урока
+lesson-homework = Домашнее задание
+lesson-add = Добавить
+lesson-delete = Удалить урок
+lesson-delete-blocked = Урок с оценками или отметками посещаемости удалить нельзя.
+lesson-close = Закрыть
+lesson-max-required = Укажите максимальный балл (не меньше 1).
+lesson-period-invalid = Номер урока — от 1 до 12.
+lesson-date-outside = Дата должна быть внутри четверти.
+
+## Kindergarten attendance register (R25.5)
+attendance-group-places = { $enrolled }/{ $norm }, свободно: { $free }
+attendance-month = Месяц
+attendance-month-prev = Предыдущий месяц
+attendance-month-next = Следующий месяц
+attendance-grid-label = { $group }, { $month }: посещаемость
+attendance-child = Ребёнок
+attendance-present-days = Был
+attendance-present-days-title = Дней присутствия (из отмеченных)
+attendance-no-children = В группе нет детей.
+attendance-no-days = В этом месяце нет рабочих дней.
+attendance-readonly = Только просмотр: этот табель изменять нельзя.
+download-xlsx = Скачать в Excel
+download-pdf = Скачать в PDF
+
+## Oversight (R27.5)
+period-from = Начало периода
+period-to = Конец периода
+period-show = Показать
+oversight-unfilled = Незаполненные журналы
+oversight-without-topic = Уроки без темы
+oversight-late-changes = Оценки, изменённые после дня урока
+oversight-absent-streaks = Ученики, отсутствующие три дня подряд и больше
+oversight-none = Ничего нет — всё в порядке.
+oversight-teacher = Учитель
+oversight-changed-at = Когда изменено
+oversight-login = Кто изменил
+oversight-dates = Дни
+oversight-reports = Отчёты по классу
+report-attendance = Посещаемость
+report-grades = Успеваемость
+report-lessons = Уроков
+report-present-percent = Присутствие, %
+report-week-chart = Посещаемость по неделям, %
+report-week-bar = Неделя с { $week }: { $percent } %
+report-distribution = Четвертные оценки по предметам
+report-grade-count = «{ $grade }» — { $count }
+report-no-data = Нет данных.
+
+## My journal: the pupil's and the parent's view (R27.1)
+my-journal-marks = Оценки
+my-journal-homework = Домашние задания
+my-journal-attendance = Посещаемость
+my-journal-no-marks = Оценок пока нет.
+my-journal-no-homework = Домашних заданий нет.
+my-journal-empty = Пока нечего показать.
+my-journal-class = { $class } класс
+my-journal-subject-marks = { $subject }: оценки

@@ -167,7 +167,7 @@ describe('login', () => {
     await appears('login-totp');
     type('login-totp', '123456');
     click('login-submit');
-    await appears('lessons-empty');
+    await appears('open-journal');
     const logins = api.sent.filter((s) => s.url === '/api/v1/session').map((s) => s.body);
     expect(logins).toEqual([
       { login: 'teacher', password: 'dala-demo-2026', totp: null },
@@ -217,7 +217,7 @@ describe('login', () => {
     type('password-new', 'бүгін-күн-ашық');
     type('password-repeat', 'бүгін-күн-ашық');
     click('password-submit');
-    await appears('lessons-empty');
+    await appears('open-journal');
     expect(api.sent.find((s) => s.url === '/api/v1/me/password')?.body).toEqual({
       current: 'dala-demo-2026',
       new: 'бүгін-күн-ашық',
@@ -264,7 +264,7 @@ describe('the shell', () => {
     });
     location.hash = '#/accounts';
     await logInAs('teacher');
-    await appears('lessons-empty');
+    await appears('open-journal');
     expect(find('nav-accounts')).toBeNull();
     expect(get('page-home')).toBeTruthy();
   });

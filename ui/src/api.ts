@@ -132,6 +132,282 @@ export interface LoginAttempt {
   reason: string;
 }
 
+// The journal (R27.12), the kindergarten's register (R25.5), oversight (R27.5) and the pupil's own marks
+// (R27.1), as the journal API sends them.
+
+/** Why a pupil was not (fully) at a lesson; null is present. The UI shows a letter per language. */
+export type Attendance = 'absent' | 'ill' | 'excused' | 'late';
+/** Why a child was not at the kindergarten that day; null is present. */
+export type ChildAttendance = 'absent' | 'ill' | 'vacation' | 'excused';
+/** An ordinary lesson takes formative marks 1–10; СОр (sor) and СОч (soch) take points out of a max. */
+export type LessonKind = 'ordinary' | 'sor' | 'soch';
+export type FileFormat = 'xlsx' | 'pdf';
+
+export interface Term {
+  id: string;
+  number: number;
+  starts: string;
+  ends: string;
+}
+
+export interface ClassSubject {
+  subject: string;
+  subject_name: string;
+  teacher_name: string | null;
+  editable: boolean;
+}
+
+export interface ClassSubjects {
+  class_id: string;
+  name: string;
+  grade: number;
+  language: 'kk' | 'ru';
+  /** False for grades 0 and 1: attendance only. */
+  graded: boolean;
+  subjects: ClassSubject[];
+}
+
+export interface JournalClasses {
+  terms: Term[];
+  current_term_id: string | null;
+  classes: ClassSubjects[];
+}
+
+/** Which register: a class, a subject, a term. */
+export interface JournalRef {
+  class_id: string;
+  subject: string;
+  term_id: string;
+}
+
+export interface Pupil {
+  id: string;
+  name: string;
+  number: number;
+}
+
+export interface Lesson {
+  id: string;
+  date: string;
+  period: number;
+  topic: string | null;
+  homework: string | null;
+  kind: LessonKind;
+  max_score: number | null;
+  /** The teacher took attendance: any save for the lesson sets it. */
+  taken: boolean;
+}
+
+export interface MarkValue {
+  attendance: Attendance | null;
+  score: number | null;
+}
+
+export interface Mark extends MarkValue {
+  lesson_id: string;
+  student_id: string;
+  comment: string | null;
+  /** Other values kept by a concurrent edit (another device, synced later); empty normally. */
+  conflicts: MarkValue[];
+}
+
+export interface TermGrade {
+  student_id: string;
+  formative_percent: number | null;
+  sor_percent: number | null;
+  soch_percent: number | null;
+  total_percent: number | null;
+  grade: number | null;
+}
+
+export interface Journal {
+  class_id: string;
+  class_name: string;
+  subject: string;
+  subject_name: string;
+  term: Term;
+  graded: boolean;
+  editable: boolean;
+  students: Pupil[];
+  lessons: Lesson[];
+  marks: Mark[];
+  grades: TermGrade[];
+}
+
+export interface MarkChange extends MarkValue {
+  lesson_id: string;
+  student_id: string;
+  comment: string | null;
+}
+
+export interface MarksSave extends JournalRef {
+  marks: MarkChange[];
+  /** Lessons whose attendance was taken with everyone present. */
+  taken: string[];
+}
+
+export interface MarksSaved {
+  marks: Mark[];
+  lessons: Lesson[];
+  grades: TermGrade[];
+}
+
+export interface YearGrade {
+  student_id: string;
+  terms: (number | null)[];
+  year: number | null;
+}
+
+export interface LessonNotes {
+  topic: string | null;
+  homework: string | null;
+}
+
+export interface NewLesson extends JournalRef, LessonNotes {
+  date: string;
+  period: number;
+  kind: LessonKind;
+  max_score: number | null;
+}
+
+export interface GroupRegisterInfo {
+  id: string;
+  name: string;
+  norm_places: number;
+  enrolled: number;
+  free_places: number;
+  editable: boolean;
+}
+
+export interface ChildCell {
+  date: string;
+  child_id: string;
+  code: ChildAttendance;
+  conflicts: ChildAttendance[];
+}
+
+export interface GroupAttendance {
+  group_id: string;
+  group_name: string;
+  month: string;
+  norm_places: number;
+  enrolled: number;
+  free_places: number;
+  editable: boolean;
+  /** The month's working days. */
+  days: string[];
+  children: Pupil[];
+  cells: ChildCell[];
+  /** Days whose register was taken. */
+  taken: string[];
+}
+
+export interface GroupAttendanceSave {
+  group_id: string;
+  month: string;
+  cells: { date: string; child_id: string; code: ChildAttendance | null }[];
+  taken: string[];
+}
+
+export interface OverLesson {
+  lesson_id: string;
+  class_name: string;
+  subject_name: string;
+  teacher_name: string | null;
+  date: string;
+  period: number;
+}
+
+export interface LateChange extends OverLesson {
+  changed_at: string;
+  login: string;
+}
+
+export interface AbsentStreak {
+  student_id: string;
+  student_name: string;
+  class_name: string;
+  dates: string[];
+}
+
+export interface Oversight {
+  unfilled: OverLesson[];
+  without_topic: OverLesson[];
+  late_changes: LateChange[];
+  absent_streaks: AbsentStreak[];
+}
+
+export interface AttendanceReport {
+  class_name: string;
+  from: string;
+  to: string;
+  rows: {
+    student_id: string;
+    name: string;
+    lessons: number;
+    absent: number;
+    ill: number;
+    excused: number;
+    late: number;
+    percent_present: number;
+  }[];
+  by_week: { week_start: string; percent_present: number }[];
+}
+
+export interface GradeDistribution {
+  subject: string;
+  subject_name: string;
+  twos: number;
+  threes: number;
+  fours: number;
+  fives: number;
+}
+
+export interface GradesReport {
+  class_name: string;
+  term: Term;
+  subjects: { subject: string; subject_name: string }[];
+  rows: { student_id: string; name: string; grades: (number | null)[] }[];
+  distribution: GradeDistribution[];
+}
+
+export interface AttendanceTotals {
+  lessons: number;
+  absent: number;
+  ill: number;
+  excused: number;
+  late: number;
+}
+
+export interface OwnMark extends MarkValue {
+  date: string;
+  kind: LessonKind;
+  max_score: number | null;
+  topic: string | null;
+}
+
+export interface OwnSubject {
+  subject: string;
+  subject_name: string;
+  grade: TermGrade;
+  marks: OwnMark[];
+}
+
+export interface OwnJournal {
+  student_id: string;
+  name: string;
+  class_name: string;
+  subjects: OwnSubject[];
+  homework: { date: string; subject_name: string; homework: string }[];
+  attendance: AttendanceTotals;
+}
+
+export interface MyJournal {
+  terms: Term[];
+  term_id: string;
+  children: OwnJournal[];
+}
+
 /** Codes whose 401 is about the login or password typed into a form, not about the session. */
 const CREDENTIAL_CODES = new Set(['auth.invalid_credentials', 'auth.totp_required', 'auth.totp_invalid']);
 
@@ -214,9 +490,10 @@ async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, `http.${response.status}`);
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** Sends a request with the language and the session token; an error response becomes an ApiError. */
+async function call(method: string, path: string, body?: unknown, accept = 'application/json'): Promise<Response> {
   const headers: Record<string, string> = {
-    Accept: 'application/json',
+    Accept: accept,
     'Accept-Language': untrack(lang),
   };
   const token = sessionToken();
@@ -239,6 +516,11 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     if (error.status === 401 && !CREDENTIAL_CODES.has(error.code)) endSession();
     throw error;
   }
+  return response;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await call(method, path, body);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
@@ -295,3 +577,63 @@ export function auditQuery(filter: AuditFilter): string {
 
 export const listAudit = (filter: AuditFilter) => get<AuditEntry[]>(`/audit${auditQuery(filter)}`);
 export const listLoginAttempts = () => get<LoginAttempt[]>('/login-attempts');
+
+/** `?a=1&b=2` from the parameters that have a value, in the order given. */
+export function queryOf(params: Record<string, string | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  const query = search.toString();
+  return query ? `?${query}` : '';
+}
+
+const ref = (r: JournalRef) => queryOf({ class_id: r.class_id, subject: r.subject, term_id: r.term_id });
+const lessonPath = (id: string) => `/journal/lessons/${encodeURIComponent(id)}`;
+
+export const listClasses = () => get<JournalClasses>('/journal/classes');
+export const getJournal = (r: JournalRef) => get<Journal>(`/journal${ref(r)}`);
+/** All or nothing: a refusal names the first refused cell by its `index` in `marks`. */
+export const saveMarks = (body: MarksSave) => request<MarksSaved>('POST', '/journal/marks', body);
+export const termGrades = (r: JournalRef) => get<TermGrade[]>(`/journal/grades${ref(r)}`);
+export const yearGrades = (classId: string, subject: string) =>
+  get<YearGrade[]>(`/journal/year-grades${queryOf({ class_id: classId, subject })}`);
+export const addLesson = (body: NewLesson) => request<Lesson>('POST', '/journal/lessons', body);
+export const updateLesson = (id: string, notes: LessonNotes) => request<Lesson>('PATCH', lessonPath(id), notes);
+export const deleteLesson = (id: string) => request<void>('DELETE', lessonPath(id));
+
+export const listGroups = () => get<GroupRegisterInfo[]>('/attendance/groups');
+export const getGroupAttendance = (groupId: string, month: string) =>
+  get<GroupAttendance>(`/attendance${queryOf({ group_id: groupId, month })}`);
+export const saveGroupAttendance = (body: GroupAttendanceSave) => request<GroupAttendance>('POST', '/attendance', body);
+/** The monthly sheet the kindergarten hands in, for downloadFile(). */
+export const attendanceSheetPath = (groupId: string, month: string, format: FileFormat) =>
+  `/attendance/sheet${queryOf({ group_id: groupId, month, format })}`;
+
+export const getOversight = (from: string, to: string) => get<Oversight>(`/oversight${queryOf({ from, to })}`);
+export const attendanceReportPath = (classId: string, from: string, to: string, format: FileFormat | 'json') =>
+  `/reports/attendance${queryOf({ class_id: classId, from, to, format })}`;
+export const attendanceReport = (classId: string, from: string, to: string) =>
+  get<AttendanceReport>(attendanceReportPath(classId, from, to, 'json'));
+export const gradesReportPath = (classId: string, termId: string, format: FileFormat | 'json') =>
+  `/reports/grades${queryOf({ class_id: classId, term_id: termId, format })}`;
+export const gradesReport = (classId: string, termId: string) =>
+  get<GradesReport>(gradesReportPath(classId, termId, 'json'));
+
+export const myJournal = (termId?: string) => get<MyJournal>(`/me/journal${queryOf({ term_id: termId })}`);
+
+/**
+ * A file the API makes (a sheet, a report), fetched with the session token — a plain link could not send
+ * it — and named as the API names it in Content-Disposition, else `fallback`.
+ */
+export async function downloadFile(path: string, fallback: string): Promise<{ blob: Blob; name: string }> {
+  const response = await call('GET', path, undefined, '*/*');
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  let name = fallback;
+  try {
+    name = encoded ? decodeURIComponent(encoded) : (plain ?? fallback);
+  } catch {
+    // A malformed name: the fallback does.
+  }
+  return { blob: await response.blob(), name };
+}

@@ -13,6 +13,7 @@ import {
   errorId,
   errorText,
   formatDate,
+  formatNumber,
   hasMessage,
   lang,
   messageIds,
@@ -58,6 +59,10 @@ function idsBuiltAtRunTime(): string[] {
     ...['checking', 'online', 'offline', 'no-server'].map((link) => `status-${link}`),
     ...['school', 'kindergarten'].map((kind) => `org-kind-${kind}`),
     ...(['school', 'kindergarten'] as const).flatMap(countsShown).map((key) => `count-${key.replace('_', '-')}`),
+    ...['absent', 'ill', 'excused', 'late', 'vacation'].flatMap((code) => [`attendance-letter-${code}`, `attendance-name-${code}`]),
+    ...['ordinary', 'sor', 'soch'].flatMap((kind) => [`lesson-kind-${kind}`, `lesson-kind-name-${kind}`]),
+    ...['fo', 'sor', 'soch', 'total', 'mark'].flatMap((part) => [`grade-${part}`, `grade-${part}-title`]),
+    ...['xlsx', 'pdf'].map((format) => `download-${format}`),
   ];
 }
 
@@ -221,6 +226,38 @@ describe('dates', () => {
     expect(formatDate('2026-01-15')).toContain('января');
     setLang('en');
     expect(formatDate('2026-01-15')).toBe('15 January 2026');
+  });
+
+  it('writes Kazakh dates itself, as Kazakhstan writes them (Chromium has no Kazakh date data)', () => {
+    const months = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
+    expect(formatDate('2026-11-23')).toBe('23 қараша 2026');
+    expect(months.map((_, m) => formatDate(new Date(2026, m, 1)))).toEqual(months.map((month) => `1 ${month} 2026`));
+    expect(formatDate(new Date(2026, 10, 23, 9, 5, 7), 'datetime')).toBe('23.11.2026, 09:05:07');
+    expect(formatDate(new Date(2026, 10, 23, 9, 5, 7), 'time')).toBe('09:05');
+    expect(formatDate('2026-03-05', 'numeric')).toBe('05.03.2026');
+    expect(formatDate('2026-11', 'month')).toBe('қараша 2026');
+    expect(formatDate('2026-11-23', 'weekday')).toBe('дс');
+    expect(formatDate('yesterday')).toBe('yesterday');
+  });
+
+  it('writes a journal column’s day and a month in every language', () => {
+    expect(formatDate('2026-03-05', 'day')).toBe('05.03');
+    setLang('ru');
+    expect(formatDate('2026-03-05', 'day')).toBe('05.03');
+    expect(formatDate('2026-03', 'month')).toMatch(/^март 2026/);
+    expect(formatDate('2026-03-05', 'weekday')).toBe('чт');
+    setLang('en');
+    expect(formatDate('2026-03', 'month')).toBe('March 2026');
+    expect(formatDate('2026-11-23')).toBe('23 November 2026');
+  });
+
+  it('writes decimals with the comma of Kazakhstan in kk and ru', () => {
+    expect(formatNumber(72.46)).toBe('72,5');
+    expect(formatNumber(80)).toBe('80');
+    setLang('ru');
+    expect(formatNumber(72.46)).toBe('72,5');
+    setLang('en');
+    expect(formatNumber(72.46)).toBe('72.5');
   });
 
   it('formats instants with their time and leaves nonsense as it came', () => {

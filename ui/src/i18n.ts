@@ -14,8 +14,9 @@ export const LOCALE: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-
 
 export type MessageArgs = Record<string, FluentVariable>;
 
-// cli.ftl holds the command line's messages and export sheet names: nothing the interface shows.
-const sources = import.meta.glob<string>(['../../locales/*/*.ftl', '!../../locales/*/cli.ftl'], {
+// cli.ftl holds the command line's messages and export sheet names, reports.ftl the texts of the sheets the
+// API prints: nothing the interface shows.
+const sources = import.meta.glob<string>(['../../locales/*/*.ftl', '!../../locales/*/cli.ftl', '!../../locales/*/reports.ftl'], {
   query: '?raw',
   import: 'default',
   eager: true,
@@ -85,6 +86,14 @@ function format(language: Lang, id: string, args: MessageArgs | undefined, error
   return bundles[language].formatPattern(message.value, args ?? null, errors);
 }
 
+/**
+ * The message `id` in a given language, whatever the current one is: the journal accepts the attendance
+ * letters of every language at once.
+ */
+export function textIn(language: Lang, id: string, args?: MessageArgs): string {
+  return format(language, id, args, []) ?? id;
+}
+
 /** The message `id` in the current language; a missing message shows its id, so it is noticed. */
 export function t(id: string, args?: MessageArgs): string {
   const language = lang();
@@ -112,17 +121,63 @@ export function errorText(code: string, args?: MessageArgs, serverMessage?: stri
   return t('error-unknown', { code });
 }
 
-export type DateStyle = 'date' | 'datetime' | 'time';
+/**
+ * `date` 23 November 2026; `numeric` 23.11.2026 (tables); `datetime` 23.11.2026, 13:45:07; `time` 13:45;
+ * `day` 23.11 (a journal's column); `month` November 2026; `weekday` the short name of the day (Mon).
+ */
+export type DateStyle = 'date' | 'numeric' | 'datetime' | 'time' | 'day' | 'month' | 'weekday';
 
-const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
+const DATE_OPTIONS: Record<Exclude<DateStyle, 'day'>, Intl.DateTimeFormatOptions> = {
   date: { year: 'numeric', month: 'long', day: 'numeric' },
+  numeric: { year: 'numeric', month: '2-digit', day: '2-digit' },
   datetime: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' },
   time: { hour: '2-digit', minute: '2-digit' },
+  month: { year: 'numeric', month: 'long' },
+  weekday: { weekday: 'short' },
 };
 
+// Chromium ships without Kazakh date data and prints "2026 M11 23", so Kazakh dates are written here, in the
+// order and month names used in Kazakhstan (nominative: "23 қараша 2026").
+const KK_MONTHS = [
+  'қаңтар',
+  'ақпан',
+  'наурыз',
+  'сәуір',
+  'мамыр',
+  'маусым',
+  'шілде',
+  'тамыз',
+  'қыркүйек',
+  'қазан',
+  'қараша',
+  'желтоқсан',
+];
+/** Дүйсенбі, Сейсенбі, … as school timetables shorten them; Sunday first, as Date.getDay() counts. */
+const KK_WEEKDAYS = ['жс', 'дс', 'сс', 'ср', 'бс', 'жм', 'сб'];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function kazakhDate(date: Date, style: Exclude<DateStyle, 'day'>): string {
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  switch (style) {
+    case 'date':
+      return `${date.getDate()} ${KK_MONTHS[date.getMonth()]} ${date.getFullYear()}`;
+    case 'numeric':
+      return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()}`;
+    case 'datetime':
+      return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()}, ${time}:${pad(date.getSeconds())}`;
+    case 'time':
+      return time;
+    case 'month':
+      return `${KK_MONTHS[date.getMonth()]} ${date.getFullYear()}`;
+    case 'weekday':
+      return KK_WEEKDAYS[date.getDay()] ?? '';
+  }
+}
+
 /**
- * A school date (`2026-01-15`, in the school's calendar, no time zone) or an instant (`…T09:30:00Z`) in the
- * current language. Anything unparsable is shown as it came.
+ * A school date (`2026-01-15`, in the school's calendar, no time zone), a month (`2026-01`) or an instant
+ * (`…T09:30:00Z`) in the current language. Anything unparsable is shown as it came.
  */
 export function formatDate(value: string | Date, style: DateStyle = 'date'): string {
   const language = lang();
@@ -130,12 +185,24 @@ export function formatDate(value: string | Date, style: DateStyle = 'date'): str
   if (value instanceof Date) {
     date = value;
   } else {
-    const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    const day = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value);
     // The API writes nanoseconds; not every browser's Date parses more than milliseconds.
     date = day
-      ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]))
+      ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3] ?? 1))
       : new Date(value.replace(/(\.\d{3})\d+/, '$1'));
   }
   if (Number.isNaN(date.getTime())) return String(value);
+  if (style === 'day') return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}`;
+  if (language === 'kk') return kazakhDate(date, style);
   return new Intl.DateTimeFormat(LOCALE[language], DATE_OPTIONS[style]).format(date);
+}
+
+/**
+ * A number with at most `digits` decimals in the current language (72,5 in kk and ru; 72.5 in en). Kazakh
+ * borrows Russian's separators: the same Chromium gap as for dates, and the same comma in Kazakhstan.
+ */
+export function formatNumber(value: number, digits = 1): string {
+  const language = lang();
+  const locale = language === 'kk' ? LOCALE.ru : LOCALE[language];
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
 }

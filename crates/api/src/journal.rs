@@ -14,6 +14,7 @@ use dala_core::assignment::Assignment;
 use dala_core::enrolment::Enrolment;
 use dala_core::group::Class;
 use dala_core::journal::{self, Acting, Attendance, CellEdit, Lesson, LessonKind, Mark};
+use dala_core::person::collation_key;
 use dala_core::subject;
 use dala_core::year::{Term, school_date};
 use dala_core::{Command, CoreError, DocKey, Grid};
@@ -157,6 +158,7 @@ pub struct JournalView {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct JournalQuery {
     pub class_id: Uuid,
     pub subject: String,
@@ -219,6 +221,7 @@ pub struct YearGradeView {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ClassSubjectQuery {
     pub class_id: Uuid,
     pub subject: String,
@@ -234,6 +237,9 @@ fn not_found(entity: &'static str) -> ApiError {
 
 /// Whether the caller may read this class's journal of the subject: a teacher their own only.
 fn may_read(acting: Acting, store: &Store, class: Uuid, subject: &str) -> Result<(), ApiError> {
+    store
+        .get::<Class>(class)?
+        .ok_or_else(|| not_found("class"))?;
     let assignments = store.find::<Assignment>("group_id", &class.to_string())?;
     Ok(acting.may_keep(&assignments, class, Some(subject))?)
 }
@@ -336,7 +342,7 @@ impl Register {
                 )
             })
             .collect();
-        students.sort_by(|a, b| a.1.cmp(&b.1));
+        students.sort_by_cached_key(|s| collation_key(&s.1));
         students.dedup_by_key(|s| s.0);
         let lessons: Vec<Lesson> = store
             .lessons_of(class.id, term.id)?
@@ -512,6 +518,7 @@ pub async fn save_marks(
                 by: school::acting(&caller),
             };
             let store = org.store()?;
+            let store = school::writing_as(store, &caller);
             store.execute(&command, now)?;
             let register =
                 Register::read(store, request.class_id, &request.subject, request.term_id)?;
@@ -641,7 +648,7 @@ pub async fn add_lesson(
                 teacher_id: by.teacher(),
                 taken: false,
             };
-            org.store()?.execute(
+            school::writing_as(org.store()?, &caller).execute(
                 &Command::SaveLesson {
                     lesson: lesson.clone(),
                     by,
@@ -678,7 +685,7 @@ pub async fn update_lesson(
                 lesson.homework = blank(homework);
             }
             let by = school::acting(&caller);
-            store.execute(
+            school::writing_as(store, &caller).execute(
                 &Command::SaveLesson {
                     lesson: lesson.clone(),
                     by,
@@ -703,7 +710,7 @@ pub async fn delete_lesson(
         .with(move |org: &mut Org| {
             let now = org.now();
             let by = school::acting(&caller);
-            org.store()?
+            school::writing_as(org.store()?, &caller)
                 .execute(&Command::RemoveLesson { id, by }, now)?;
             Ok(StatusCode::NO_CONTENT)
         })

@@ -4,13 +4,16 @@
 //! here. The organisation's store starts locked: the first good login unlocks it.
 
 mod accounts;
+mod attendance;
 mod audit;
 mod auth;
 mod error;
 mod home;
 mod journal;
 mod openapi;
+mod oversight;
 pub mod permission;
+mod pupil;
 mod school;
 mod second_factor;
 mod session;
@@ -126,6 +129,16 @@ pub fn router(state: ApiState) -> Router {
             "/journal/lessons/{id}",
             patch(journal::update_lesson).delete(journal::delete_lesson),
         )
+        .route("/attendance/groups", get(attendance::list_groups))
+        .route(
+            "/attendance",
+            get(attendance::group_attendance).post(attendance::save_group_attendance),
+        )
+        .route("/attendance/sheet", get(attendance::attendance_sheet))
+        .route("/oversight", get(oversight::oversight))
+        .route("/reports/attendance", get(oversight::attendance_report))
+        .route("/reports/grades", get(oversight::grades_report))
+        .route("/me/journal", get(pupil::my_journal))
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "api.not_found") })
         .with_state(state);

@@ -5,7 +5,9 @@ use axum::Json;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{accounts, audit, auth, error, home, journal, second_factor};
+use crate::{
+    accounts, attendance, audit, auth, error, home, journal, oversight, pupil, second_factor,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -17,6 +19,9 @@ use crate::{accounts, audit, auth, error, home, journal, second_factor};
         audit::audit_log, audit::login_attempts, second_factor::start, second_factor::confirm,
         journal::list_classes, journal::get_journal, journal::save_marks, journal::term_grades,
         journal::year_grades, journal::add_lesson, journal::update_lesson, journal::delete_lesson,
+        attendance::list_groups, attendance::group_attendance, attendance::save_group_attendance,
+        attendance::attendance_sheet, oversight::oversight, oversight::attendance_report,
+        oversight::grades_report, pupil::my_journal,
     ),
     components(schemas(error::ErrorBody)),
     modifiers(&BearerAuth)

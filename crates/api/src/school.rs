@@ -11,7 +11,7 @@ use dala_core::account::Role;
 use dala_core::journal::Acting;
 use dala_core::person::Person;
 use dala_core::year::{AcademicYear, Term};
-use dala_store::Store;
+use dala_store::{Author, Store};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -81,6 +81,15 @@ pub fn acting(caller: &Caller) -> Acting {
         }
         _ => Acting::Supervisor,
     }
+}
+
+/// The store, with the caller recorded as the author of what it writes next (the audit log).
+pub fn writing_as<'a>(store: &'a mut Store, caller: &Caller) -> &'a mut Store {
+    store.act_as(Author {
+        account_id: Some(caller.account.id),
+        login: caller.account.login.clone(),
+    });
+    store
 }
 
 /// Everyone's name by id, for lists that show many people.

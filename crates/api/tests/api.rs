@@ -990,3 +990,507 @@ async fn a_director_sets_up_a_second_factor_first_and_then_logs_in_with_codes() 
     assert_eq!(me["totp_enabled"], true);
     assert_eq!(me["must_setup_second_factor"], false);
 }
+
+impl Demo {
+    /// A file the API hands out: its status, type, disposition and bytes.
+    async fn download(&self, path: &str, token: &str) -> (StatusCode, String, String, Vec<u8>) {
+        let request = Request::builder()
+            .uri(format!("/api/v1{path}"))
+            .header("authorization", format!("Bearer {token}"))
+            .body(Body::empty())
+            .unwrap();
+        let response = self.app.clone().oneshot(request).await.unwrap();
+        let header = |name| {
+            response
+                .headers()
+                .get(name)
+                .map(|v| v.to_str().unwrap().to_string())
+                .unwrap_or_default()
+        };
+        let (kind, disposition) = (header("content-type"), header("content-disposition"));
+        let status = response.status();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        (status, kind, disposition, bytes.to_vec())
+    }
+}
+
+fn today() -> chrono::NaiveDate {
+    dala_core::year::school_date(Utc::now())
+}
+
+fn month_text(day: chrono::NaiveDate) -> String {
+    day.format("%Y-%m").to_string()
+}
+
+#[tokio::test]
+async fn an_educator_keeps_their_own_groups_register_and_no_other() {
+    let demo = Demo::new(OrgKind::Kindergarten);
+    let educator = demo.login("educator").await;
+    let (status, groups) = demo
+        .call(Method::GET, "/attendance/groups", Some(&educator), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{groups}");
+    let groups = groups.as_array().unwrap();
+    let own: Vec<&Value> = groups.iter().filter(|g| g["editable"] == true).collect();
+    assert_eq!(own.len(), 1, "{groups:?}");
+    let (own, other) = (
+        own[0],
+        groups.iter().find(|g| g["editable"] == false).unwrap(),
+    );
+    assert!(own["free_places"].as_i64().unwrap() >= 1, "{own}");
+    let today = today();
+    let month = month_text(today);
+    let path = |g: &Value| {
+        format!(
+            "/attendance?group_id={}&month={month}",
+            g["id"].as_str().unwrap()
+        )
+    };
+
+    let (status, before) = demo
+        .call(Method::GET, &path(own), Some(&educator), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{before}");
+    assert_eq!(before["editable"], true);
+    let child = before["children"][0]["id"].clone();
+    let save = json!({"group_id": own["id"], "month": month,
+        "cells": [{"date": today, "child_id": child, "code": "ill"}], "taken": [today]});
+    let (status, saved) = demo
+        .call(Method::POST, "/attendance", Some(&educator), Some(save))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let cell = json!({"date": today, "child_id": child, "code": "ill", "conflicts": []});
+    assert!(
+        saved["cells"].as_array().unwrap().contains(&cell),
+        "{saved}"
+    );
+    assert!(saved["taken"].as_array().unwrap().contains(&json!(today)));
+    let (_, again) = demo
+        .call(Method::GET, &path(own), Some(&educator), None)
+        .await;
+    assert_eq!(again, saved);
+
+    let (_, other_before) = demo
+        .call(Method::GET, &path(other), Some(&educator), None)
+        .await;
+    assert_eq!(other_before["editable"], false);
+    let stranger = other_before["children"][0]["id"].clone();
+    let save = json!({"group_id": other["id"], "month": month,
+        "cells": [{"date": today, "child_id": stranger, "code": "absent"}], "taken": [today]});
+    let (status, body) = demo
+        .call(Method::POST, "/attendance", Some(&educator), Some(save))
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("journal.not_your_class"))
+    );
+    let (_, other_after) = demo
+        .call(Method::GET, &path(other), Some(&educator), None)
+        .await;
+    assert_eq!(other_after, other_before);
+}
+
+#[tokio::test]
+async fn a_day_still_to_come_is_refused_with_its_index_and_nothing_is_saved() {
+    let demo = Demo::new(OrgKind::Kindergarten);
+    let head = demo.login("head").await;
+    let (_, groups) = demo
+        .call(Method::GET, "/attendance/groups", Some(&head), None)
+        .await;
+    assert!(
+        groups
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|g| g["editable"] == true)
+    );
+    let group = groups[0]["id"].as_str().unwrap().to_string();
+    let (today, tomorrow) = (today(), today().succ_opt().unwrap());
+    let month = month_text(tomorrow);
+    let path = format!("/attendance?group_id={group}&month={month}");
+    let (_, before) = demo.call(Method::GET, &path, Some(&head), None).await;
+    let child = before["children"][0]["id"].clone();
+    // A good cell first when today lies in the same month: the whole batch is refused.
+    let mut cells = Vec::new();
+    if month_text(today) == month {
+        cells.push(json!({"date": today, "child_id": child, "code": "excused"}));
+    }
+    cells.push(json!({"date": tomorrow, "child_id": child, "code": "ill"}));
+    let refused_at = cells.len() - 1;
+    let save = json!({"group_id": group, "month": month, "cells": cells, "taken": []});
+    let (status, body) = demo
+        .call(Method::POST, "/attendance", Some(&head), Some(save))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["code"], "register.day_in_future");
+    assert_eq!(body["index"], refused_at);
+    let (_, after) = demo.call(Method::GET, &path, Some(&head), None).await;
+    assert_eq!(after, before);
+}
+
+#[tokio::test]
+async fn the_attendance_sheet_comes_as_xlsx_and_pdf() {
+    let demo = Demo::new(OrgKind::Kindergarten);
+    let methodist = demo.login("methodist").await;
+    let (_, groups) = demo
+        .call(Method::GET, "/attendance/groups", Some(&methodist), None)
+        .await;
+    let group = groups[0]["id"].as_str().unwrap();
+    let month = month_text(today());
+    let path = |format| format!("/attendance/sheet?group_id={group}&month={month}&format={format}");
+    let (status, kind, disposition, xlsx) = demo.download(&path("xlsx"), &methodist).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        kind,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    assert_eq!(
+        disposition,
+        format!("attachment; filename=\"attendance-{month}.xlsx\"")
+    );
+    assert!(xlsx.starts_with(b"PK"), "an xlsx is a zip");
+    let (status, kind, disposition, pdf) = demo.download(&path("pdf"), &methodist).await;
+    assert_eq!((status, kind.as_str()), (StatusCode::OK, "application/pdf"));
+    assert!(disposition.ends_with(".pdf\""), "{disposition}");
+    assert!(pdf.starts_with(b"%PDF") && pdf.len() > 1000);
+
+    let (status, body) = demo
+        .call(Method::GET, &path("json"), Some(&methodist), None)
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("api.bad_request"))
+    );
+    let nobody = format!(
+        "/attendance/sheet?group_id={}&month={month}&format=pdf",
+        Uuid::now_v7()
+    );
+    let (status, body) = demo
+        .call(Method::GET, &nobody, Some(&methodist), None)
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("store.not_found"))
+    );
+}
+
+/// Three days in a row before today inside one term of the demo's year, and that term.
+fn three_past_days(classes: &Value) -> (String, [chrono::NaiveDate; 3]) {
+    let today = today();
+    let day = |v: &Value| v.as_str().unwrap().parse::<chrono::NaiveDate>().unwrap();
+    classes["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .find_map(|term| {
+            let last = today.pred_opt()?.min(day(&term["ends"]));
+            let first = last.checked_sub_days(chrono::Days::new(2))?;
+            (day(&term["starts"]) <= first).then(|| {
+                let days = [first, first.succ_opt().unwrap(), last];
+                (term["id"].as_str().unwrap().to_string(), days)
+            })
+        })
+        .expect("the demo's year has a term with three days before today")
+}
+
+#[tokio::test]
+async fn oversight_shows_missing_topics_late_marks_and_pupils_away_three_days() {
+    let demo = Demo::new(OrgKind::School);
+    let deputy = demo.login("deputy").await;
+    let director = demo.login("director").await;
+    let (_, classes) = demo
+        .call(Method::GET, "/journal/classes", Some(&director), None)
+        .await;
+    let (term, days) = three_past_days(&classes);
+    // A primary class: the demo keeps no journal there, so these are its only lessons.
+    let class = classes["classes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["grade"] == 3)
+        .unwrap()["class_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let journal = format!("/journal?class_id={class}&subject=mathematics&term_id={term}");
+    let (_, register) = demo
+        .call(Method::GET, &journal, Some(&director), None)
+        .await;
+    let away = register["students"][0]["id"].as_str().unwrap().to_string();
+    let marked = register["students"][1]["id"].as_str().unwrap().to_string();
+    let mut lessons = Vec::new();
+    for (i, (day, period)) in days
+        .iter()
+        .map(|d| (d, 1))
+        .chain([(&days[2], 2)])
+        .enumerate()
+    {
+        let topic = (i < 2).then_some("§ 12");
+        let new = json!({"class_id": class, "subject": "mathematics", "term_id": term,
+            "date": day, "period": period, "topic": topic, "homework": null,
+            "kind": "ordinary", "max_score": null});
+        let (status, lesson) = demo
+            .call(Method::POST, "/journal/lessons", Some(&director), Some(new))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{lesson}");
+        lessons.push(lesson["id"].as_str().unwrap().to_string());
+    }
+    // The pupil misses the first period on each of the three days; the second period of the last
+    // day was never taken, so it neither counts as present nor breaks the streak.
+    let marks: Vec<Value> = ["absent", "ill", "absent"]
+        .iter()
+        .zip(&lessons)
+        .map(|(code, lesson)| {
+            json!({"lesson_id": lesson, "student_id": away, "attendance": code,
+                "score": null, "comment": null})
+        })
+        .chain([
+            json!({"lesson_id": lessons[0], "student_id": marked, "attendance": null,
+            "score": 8, "comment": null}),
+        ])
+        .collect();
+    let save = json!({"class_id": class, "subject": "mathematics", "term_id": term,
+        "marks": marks, "taken": []});
+    let (status, saved) = demo
+        .call(Method::POST, "/journal/marks", Some(&director), Some(save))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+
+    let today = today();
+    let path = format!("/oversight?from={}&to={today}", days[0]);
+    let (status, over) = demo.call(Method::GET, &path, Some(&deputy), None).await;
+    assert_eq!(status, StatusCode::OK, "{over}");
+    let ids = |list: &str| -> Vec<String> {
+        over[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["lesson_id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(ids("without_topic").contains(&lessons[2]));
+    assert!(ids("without_topic").contains(&lessons[3]));
+    assert!(!ids("without_topic").contains(&lessons[0]));
+    assert!(ids("unfilled").contains(&lessons[3]));
+    assert!(!ids("unfilled").contains(&lessons[0]));
+    let late = over["late_changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["lesson_id"] == lessons[0].as_str())
+        .expect("the marks saved today on an earlier lesson");
+    assert_eq!(late["login"], "director");
+    assert_eq!(late["date"], days[0].to_string());
+    assert!(late["changed_at"].as_str().unwrap().starts_with("20"));
+    assert!(!ids("late_changes").contains(&lessons[3]), "no marks there");
+    let streak = over["absent_streaks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["student_id"] == away.as_str())
+        .expect("three school days away");
+    assert_eq!(streak["dates"], json!(days));
+    assert_eq!(streak["class_name"], register["class_name"]);
+    assert!(
+        !over["absent_streaks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["student_id"] == marked.as_str())
+    );
+
+    // The same lessons in the class's reports.
+    let report = format!(
+        "/reports/attendance?class_id={class}&from={}&to={today}",
+        days[0]
+    );
+    let (status, attendance) = demo.call(Method::GET, &report, Some(&deputy), None).await;
+    assert_eq!(status, StatusCode::OK, "{attendance}");
+    let row = attendance["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["student_id"] == away.as_str())
+        .unwrap();
+    assert_eq!(
+        (
+            &row["lessons"],
+            &row["absent"],
+            &row["ill"],
+            &row["percent_present"]
+        ),
+        (&json!(4), &json!(2), &json!(1), &json!(25.0))
+    );
+    assert!(!attendance["by_week"].as_array().unwrap().is_empty());
+    let grades = format!("/reports/grades?class_id={class}&term_id={term}");
+    let (status, grades) = demo.call(Method::GET, &grades, Some(&deputy), None).await;
+    assert_eq!(status, StatusCode::OK, "{grades}");
+    assert_eq!(grades["subjects"][0]["subject"], "mathematics");
+    // 8 of 10 → 80 % → «4».
+    assert_eq!(grades["distribution"][0]["fours"], 1);
+    let row = grades["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["student_id"] == marked.as_str())
+        .unwrap();
+    assert_eq!(row["grades"], json!([4]));
+    for (path, kind, magic) in [
+        (format!("{report}&format=xlsx"), "spreadsheetml", &b"PK"[..]),
+        (format!("{report}&format=pdf"), "pdf", b"%PDF"),
+        (
+            format!("/reports/grades?class_id={class}&term_id={term}&format=pdf"),
+            "pdf",
+            b"%PDF",
+        ),
+        (
+            format!("/reports/grades?class_id={class}&term_id={term}&format=xlsx"),
+            "spreadsheetml",
+            b"PK",
+        ),
+    ] {
+        let (status, got, disposition, body) = demo.download(&path, &deputy).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(got.contains(kind), "{path}: {got}");
+        assert!(
+            disposition.starts_with("attachment; filename=\""),
+            "{disposition}"
+        );
+        assert!(body.starts_with(magic), "{path}");
+    }
+    let teacher = demo.login("teacher").await;
+    assert_eq!(
+        demo.call(Method::GET, &path, Some(&teacher), None).await.0,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn my_journal_shows_a_student_their_marks_and_a_parent_exactly_their_children() {
+    let demo = Demo::new(OrgKind::School);
+    let student = demo.login("student").await;
+    let (status, mine) = demo
+        .call(Method::GET, "/me/journal", Some(&student), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{mine}");
+    assert_eq!(mine["children"].as_array().unwrap().len(), 1, "{mine}");
+    let me = mine["children"][0]["student_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let class_name = mine["children"][0]["class_name"].clone();
+
+    // The director gives the student's class a lesson today (or on its term's last day).
+    let director = demo.login("director").await;
+    let (_, classes) = demo
+        .call(Method::GET, "/journal/classes", Some(&director), None)
+        .await;
+    let class = classes["classes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == class_name)
+        .unwrap()["class_id"]
+        .clone();
+    let term_id = classes["current_term_id"].as_str().unwrap();
+    let term = classes["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == term_id)
+        .unwrap();
+    let ends: chrono::NaiveDate = term["ends"].as_str().unwrap().parse().unwrap();
+    let day = today().min(ends);
+    let new = json!({"class_id": class, "subject": "mathematics", "term_id": term_id,
+        "date": day, "period": 7, "topic": "Бөлшектер", "homework": "№ 5",
+        "kind": "ordinary", "max_score": null});
+    let (status, lesson) = demo
+        .call(Method::POST, "/journal/lessons", Some(&director), Some(new))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{lesson}");
+    let journal = format!(
+        "/journal?class_id={}&subject=mathematics&term_id={term_id}",
+        class.as_str().unwrap()
+    );
+    let (_, register) = demo
+        .call(Method::GET, &journal, Some(&director), None)
+        .await;
+    let classmate = register["students"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] != me.as_str())
+        .unwrap()["id"]
+        .clone();
+    let save = json!({"class_id": class, "subject": "mathematics", "term_id": term_id,
+        "marks": [
+            {"lesson_id": lesson["id"], "student_id": me, "attendance": "late", "score": null, "comment": null},
+            {"lesson_id": lesson["id"], "student_id": classmate, "attendance": "absent", "score": null, "comment": null}
+        ], "taken": []});
+    let (status, saved) = demo
+        .call(Method::POST, "/journal/marks", Some(&director), Some(save))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+
+    let (_, mine) = demo
+        .call(Method::GET, "/me/journal", Some(&student), None)
+        .await;
+    assert_eq!(mine["term_id"], term_id);
+    let own = &mine["children"][0];
+    let maths = own["subjects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["subject"] == "mathematics")
+        .expect("mathematics has a lesson");
+    let on_day: Vec<&Value> = maths["marks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["date"] == day.to_string())
+        .collect();
+    assert_eq!(on_day.len(), 1, "only the student's own cell: {maths}");
+    assert_eq!(on_day[0]["attendance"], "late");
+    assert_eq!(on_day[0]["topic"], "Бөлшектер");
+    assert_eq!(maths["grade"]["student_id"], me.as_str());
+    assert!(own["attendance"]["late"].as_u64().unwrap() >= 1);
+    assert!(
+        own["homework"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["homework"] == "№ 5" && h["date"] == day.to_string())
+    );
+
+    let parent = demo.login("parent").await;
+    let (status, theirs) = demo
+        .call(Method::GET, "/me/journal", Some(&parent), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{theirs}");
+    let children: Vec<&str> = theirs["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["student_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        children.len(),
+        2,
+        "the demo parent has two children: {children:?}"
+    );
+    assert!(children.contains(&me.as_str()));
+    let other = demo.login("student2").await;
+    let (_, not_theirs) = demo
+        .call(Method::GET, "/me/journal", Some(&other), None)
+        .await;
+    let stranger = not_theirs["children"][0]["student_id"].as_str().unwrap();
+    assert!(!children.contains(&stranger));
+    assert!(!theirs.to_string().contains(stranger));
+    assert_eq!(
+        demo.call(Method::GET, "/me/journal", Some(&director), None)
+            .await
+            .0,
+        StatusCode::FORBIDDEN
+    );
+}

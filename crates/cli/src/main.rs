@@ -15,6 +15,7 @@ use chrono::Utc;
 use clap::{Parser, Subcommand, ValueEnum};
 use dala_core::account::Account;
 use dala_core::org::{OrgKind, Organisation};
+use dala_core::person::PersonKind;
 use dala_core::year::school_date;
 use dala_i18n::{Lang, text};
 use dala_store::{KdfParams, Setup, Store};
@@ -327,10 +328,8 @@ fn demo(dir: &Path, kind: OrgKind, lang: Lang) -> Result<(), CliError> {
         store.create_account(account, &password, KdfParams::default(), Utc::now())?;
     }
     let people = store.list::<dala_core::person::Person>()?;
-    let pupils = people
-        .iter()
-        .filter(|p| p.kind != dala_core::person::PersonKind::Staff)
-        .count();
+    let count = |kind| people.iter().filter(|p| p.kind == kind).count();
+    let pupils = count(PersonKind::Student) + count(PersonKind::Child);
     println!(
         "{}",
         text(
@@ -339,7 +338,7 @@ fn demo(dir: &Path, kind: OrgKind, lang: Lang) -> Result<(), CliError> {
             &[
                 ("kind", text(lang, kind_id, &[]).as_str().into()),
                 ("students", pupils.into()),
-                ("staff", (people.len() - pupils).into()),
+                ("staff", count(PersonKind::Staff).into()),
                 ("accounts", store.list::<Account>()?.len().into()),
             ]
         )

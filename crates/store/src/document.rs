@@ -159,19 +159,6 @@ impl Document {
         Ok(())
     }
 
-    /// A cell's value and the other values concurrent edits left in it; `None` when empty.
-    pub fn cell(&self, grid: Grid, row: &str, col: &str) -> Result<Option<Cell>> {
-        self.read_cell(&cell_key(grid, row, col)).map(|found| {
-            found.map(|(value, conflicts)| Cell {
-                grid,
-                row: row.into(),
-                col: col.into(),
-                value,
-                conflicts,
-            })
-        })
-    }
-
     fn read_cell(&self, key: &str) -> Result<Option<(String, Vec<String>)>> {
         let text = |v: automerge::Value| match v {
             automerge::Value::Scalar(s) => match s.as_ref() {
@@ -201,24 +188,26 @@ impl Document {
         Ok(Some((value, conflicts)))
     }
 
-    /// Sets or clears a cell. Writing settles a conflict, so an unchanged value is written again
-    /// only when other values sit beside it.
+    /// Sets or clears a cell and answers what it held before. Writing settles a conflict (the
+    /// new value supersedes every value it saw), so an unchanged value is written again only
+    /// when other values sit beside it.
     pub fn put_cell(
         &mut self,
         grid: Grid,
         row: &str,
         col: &str,
         value: Option<&str>,
-    ) -> Result<()> {
+    ) -> Result<Option<String>> {
         let key = cell_key(grid, row, col);
         let current = self.read_cell(&key)?;
         let fail = |e: automerge::AutomergeError| corrupt(self.key, e);
-        match (value, current) {
-            (Some(v), Some((now, conflicts))) if v == now && conflicts.is_empty() => Ok(()),
-            (Some(v), _) => self.doc.put(ROOT, key, v).map_err(fail),
-            (None, Some(_)) => self.doc.delete(ROOT, key).map_err(fail),
-            (None, None) => Ok(()),
+        match (value, &current) {
+            (Some(v), Some((now, conflicts))) if v == now && conflicts.is_empty() => {}
+            (Some(v), _) => self.doc.put(ROOT, key, v).map_err(fail)?,
+            (None, Some(_)) => self.doc.delete(ROOT, key).map_err(fail)?,
+            (None, None) => {}
         }
+        Ok(current.map(|(before, _)| before))
     }
 
     /// Every cell of the document's grids.

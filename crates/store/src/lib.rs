@@ -558,17 +558,25 @@ fn apply(
                 value,
                 ..
             } => {
-                let before = doc.cell(grid, &row, &col)?;
-                doc.put_cell(grid, &row, &col, value.as_deref())?;
-                match doc.cell(grid, &row, &col)? {
-                    Some(cell) => projection::write_cell(tx, key, &cell)?,
+                let before = doc.put_cell(grid, &row, &col, value.as_deref())?;
+                match &value {
+                    Some(value) => {
+                        let cell = Cell {
+                            grid,
+                            row: row.clone(),
+                            col: col.clone(),
+                            value: value.clone(),
+                            conflicts: Vec::new(),
+                        };
+                        projection::write_cell(tx, key, &cell)?;
+                    }
                     None => projection::remove_cell(tx, key, grid, &row, &col)?,
                 }
                 let at = format!("{}/{row}/{col}", grid.name());
                 let (_, was, is) = cell_audit
                     .entry(key)
                     .or_insert_with(|| (grid, BTreeMap::new(), BTreeMap::new()));
-                was.entry(at.clone()).or_insert(before.map(|c| c.value));
+                was.entry(at.clone()).or_insert(before);
                 is.insert(at, value);
                 continue;
             }

@@ -1,10 +1,13 @@
 // The route guard: each role reaches its own pages, and a hash it may not open leads home.
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../api';
+import type { OrgKind, Role } from '../api';
 import { KINDERGARTEN_ROLES, SCHOOL_ROLES } from '../accounts/roles';
-import { href, navigation, pageOf, resolve } from './routes';
+import { PAGES, hashQuery, href, navigation, pageOf, resolve, type Page } from './routes';
 
-const ALL: Role[] = [...new Set([...SCHOOL_ROLES, ...KINDERGARTEN_ROLES])];
+const ALL: [Role, OrgKind][] = [
+  ...SCHOOL_ROLES.map((role): [Role, OrgKind] => [role, 'school']),
+  ...KINDERGARTEN_ROLES.map((role): [Role, OrgKind] => [role, 'kindergarten']),
+];
 
 describe('pages by hash', () => {
   it('reads the hash, with or without a trailing slash or query', () => {
@@ -20,35 +23,69 @@ describe('pages by hash', () => {
   });
 
   it('writes the hash the same way back', () => {
-    for (const page of ['home', 'accounts', 'audit', 'login-attempts', 'password'] as const) {
+    for (const page of Object.keys(PAGES) as Page[]) {
       expect(pageOf(href(page))).toBe(page);
     }
+  });
+
+  it('keeps a page’s state in the query', () => {
+    const hash = href('journal', { class: '5А', subject: 'mathematics', term: null });
+    expect(hash).toBe('#/journal?class=5%D0%90&subject=mathematics');
+    expect(pageOf(hash)).toBe('journal');
+    expect(hashQuery(hash).get('class')).toBe('5А');
+    expect(hashQuery(hash).get('term')).toBeNull();
+    expect(hashQuery('#/journal').toString()).toBe('');
   });
 });
 
 describe('the guard', () => {
   it('lets the director and the head keep accounts and read the logs', () => {
-    for (const role of ['director', 'head'] as const) {
-      expect(navigation(role)).toEqual(['home', 'accounts', 'audit', 'login-attempts']);
-      expect(resolve('#/accounts', role)).toBe('accounts');
-      expect(resolve('#/audit', role)).toBe('audit');
-      expect(resolve('#/login-attempts', role)).toBe('login-attempts');
+    expect(navigation('director', 'school')).toEqual(['home', 'journal', 'oversight', 'accounts', 'audit', 'login-attempts']);
+    expect(navigation('head', 'kindergarten')).toEqual(['home', 'attendance', 'accounts', 'audit', 'login-attempts']);
+    for (const [role, kind] of [['director', 'school'], ['head', 'kindergarten']] as const) {
+      expect(resolve('#/accounts', role, kind)).toBe('accounts');
+      expect(resolve('#/audit', role, kind)).toBe('audit');
+      expect(resolve('#/login-attempts', role, kind)).toBe('login-attempts');
     }
   });
 
   it('sends every other role home from those pages', () => {
-    for (const role of ALL.filter((r) => r !== 'director' && r !== 'head')) {
-      expect(navigation(role), role).toEqual(['home']);
-      expect(resolve('#/accounts', role), role).toBe('home');
-      expect(resolve('#/audit', role), role).toBe('home');
-      expect(resolve('#/login-attempts', role), role).toBe('home');
+    for (const [role, kind] of ALL.filter(([r]) => r !== 'director' && r !== 'head')) {
+      expect(navigation(role, kind), role).not.toContain('accounts');
+      expect(resolve('#/accounts', role, kind), role).toBe('home');
+      expect(resolve('#/audit', role, kind), role).toBe('home');
+      expect(resolve('#/login-attempts', role, kind), role).toBe('home');
     }
   });
 
+  it('opens the journal to the school’s staff, and oversight to those who check it', () => {
+    expect(navigation('teacher', 'school')).toEqual(['home', 'journal']);
+    expect(navigation('tutor', 'school')).toEqual(['home', 'journal', 'oversight']);
+    expect(navigation('deputy', 'school')).toEqual(['home', 'journal', 'oversight']);
+    expect(navigation('methodist', 'school')).toEqual(['home', 'journal', 'oversight']);
+    expect(resolve('#/journal?class=c1', 'teacher', 'school')).toBe('journal');
+    expect(resolve('#/oversight', 'teacher', 'school')).toBe('home');
+  });
+
+  it('gives students and parents their own marks, in a school only', () => {
+    expect(navigation('student', 'school')).toEqual(['home', 'my-journal']);
+    expect(navigation('parent', 'school')).toEqual(['home', 'my-journal']);
+    expect(navigation('parent', 'kindergarten')).toEqual(['home']);
+    expect(resolve('#/journal', 'student', 'school')).toBe('home');
+    expect(resolve('#/my-journal', 'parent', 'kindergarten')).toBe('home');
+  });
+
+  it('keeps the kindergarten’s register to the kindergarten', () => {
+    expect(navigation('methodist', 'kindergarten')).toEqual(['home', 'attendance']);
+    expect(navigation('educator', 'kindergarten')).toEqual(['home', 'attendance']);
+    expect(resolve('#/attendance', 'methodist', 'school')).toBe('home');
+    expect(resolve('#/journal', 'methodist', 'kindergarten')).toBe('home');
+  });
+
   it('lets everyone change their own password, and sends unknown hashes home', () => {
-    for (const role of ALL) {
-      expect(resolve('#/password', role)).toBe('password');
-      expect(resolve('#/journal', role)).toBe('home');
+    for (const [role, kind] of ALL) {
+      expect(resolve('#/password', role, kind)).toBe('password');
+      expect(resolve('#/nowhere', role, kind)).toBe('home');
     }
   });
 });

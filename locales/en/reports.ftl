@@ -1,0 +1,36 @@
+# The printed reports and sheets (xlsx and PDF) the API writes: titles, column headers, totals.
+# The API fills them in the caller's language; the interface's own texts are in ui.ftl.
+
+## A kindergarten group's monthly attendance sheet (R25.5)
+sheet-group-title = { $group }: children's attendance sheet, { $month }
+sheet-number = No.
+sheet-child = Child
+sheet-present-days = Days present
+sheet-reason-absent = No reason
+sheet-reason-ill = Illness
+sheet-reason-vacation = Vacation
+sheet-reason-excused = Family reasons
+sheet-letter-absent = a
+sheet-letter-ill = i
+sheet-letter-vacation = v
+sheet-letter-excused = e
+sheet-present-per-day = Children present
+sheet-absent-per-day = Children absent
+sheet-legend = Key: { $legend }
+sheet-printed = { $org }. Printed { $date }.
+
+## A class's attendance and grades reports (R27.5)
+sheet-attendance-title = Attendance: class { $class }, { $from } – { $to }
+sheet-pupil = Pupil
+sheet-lessons = Lessons
+sheet-absent = Absent
+sheet-ill = Ill
+sheet-excused = Excused
+sheet-late = Late
+sheet-present-percent = Present, %
+sheet-total = Total
+sheet-week-chart = Attendance by week, %
+sheet-grades-title = Grades: class { $class }, term { $term } ({ $from } – { $to })
+sheet-grade-count = Grades “{ $grade }”
+sheet-grades-chart = Term grades by subject
+sheet-grade-series = “{ $grade }”

@@ -1,0 +1,36 @@
+# The printed reports and sheets (xlsx and PDF) the API writes: titles, column headers, totals.
+# The API fills them in the caller's language; the interface's own texts are in ui.ftl.
+
+## A kindergarten group's monthly attendance sheet (R25.5)
+sheet-group-title = { $group }: балалардың қатысу табелі, { $month }
+sheet-number = №
+sheet-child = Баланың тегі, аты
+sheet-present-days = Келген күндері
+sheet-reason-absent = Себепсіз
+sheet-reason-ill = Ауырып
+sheet-reason-vacation = Демалыста
+sheet-reason-excused = Отбасылық себеппен
+sheet-letter-absent = ж
+sheet-letter-ill = а
+sheet-letter-vacation = д
+sheet-letter-excused = с
+sheet-present-per-day = Келген балалар
+sheet-absent-per-day = Келмеген балалар
+sheet-legend = Белгілер: { $legend }
+sheet-printed = { $org }. Басып шығарылған күні: { $date }.
+
+## A class's attendance and grades reports (R27.5)
+sheet-attendance-title = Сабаққа қатысу: { $class } сынып, { $from } – { $to }
+sheet-pupil = Оқушы
+sheet-lessons = Сабақ саны
+sheet-absent = Себепсіз
+sheet-ill = Ауырып
+sheet-excused = Дәлелді себеппен
+sheet-late = Кешігу
+sheet-present-percent = Қатысу, %
+sheet-total = Барлығы
+sheet-week-chart = Апта бойынша қатысу, %
+sheet-grades-title = Үлгерім: { $class } сынып, { $term }-тоқсан ({ $from } – { $to })
+sheet-grade-count = «{ $grade }» бағалары
+sheet-grades-chart = Пәндер бойынша тоқсандық бағалар
+sheet-grade-series = «{ $grade }»
