@@ -183,19 +183,28 @@ pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
             ("errors.ftl", include_str!("../../../locales/kk/errors.ftl")),
             ("cli.ftl", include_str!("../../../locales/kk/cli.ftl")),
             ("ui.ftl", include_str!("../../../locales/kk/ui.ftl")),
-            ("reports.ftl", include_str!("../../../locales/kk/reports.ftl")),
+            (
+                "reports.ftl",
+                include_str!("../../../locales/kk/reports.ftl"),
+            ),
         ],
         Lang::Ru => &[
             ("errors.ftl", include_str!("../../../locales/ru/errors.ftl")),
             ("cli.ftl", include_str!("../../../locales/ru/cli.ftl")),
             ("ui.ftl", include_str!("../../../locales/ru/ui.ftl")),
-            ("reports.ftl", include_str!("../../../locales/ru/reports.ftl")),
+            (
+                "reports.ftl",
+                include_str!("../../../locales/ru/reports.ftl"),
+            ),
         ],
         Lang::En => &[
             ("errors.ftl", include_str!("../../../locales/en/errors.ftl")),
             ("cli.ftl", include_str!("../../../locales/en/cli.ftl")),
             ("ui.ftl", include_str!("../../../locales/en/ui.ftl")),
-            ("reports.ftl", include_str!("../../../locales/en/reports.ftl")),
+            (
+                "reports.ftl",
+                include_str!("../../../locales/en/reports.ftl"),
+            ),
         ],
     }
 }
