@@ -9,7 +9,6 @@ use axum::extract::rejection::QueryRejection;
 use chrono::NaiveDate;
 use dala_core::account::Role;
 use dala_core::journal::Acting;
-use dala_core::person::Person;
 use dala_core::year::{AcademicYear, Term};
 use dala_store::{Author, Store};
 use serde::Serialize;
@@ -94,11 +93,7 @@ pub fn writing_as<'a>(store: &'a mut Store, caller: &Caller) -> &'a mut Store {
 
 /// Everyone's name by id, for lists that show many people.
 pub fn names(store: &Store) -> Result<HashMap<Uuid, String>, ApiError> {
-    Ok(store
-        .list::<Person>()?
-        .into_iter()
-        .map(|p| (p.id, format!("{} {}", p.last_name, p.first_name)))
-        .collect())
+    Ok(store.names()?)
 }
 
 /// The interface language of the caller, for names the API writes itself (subjects).

@@ -345,6 +345,30 @@ impl Store {
         )
     }
 
+    /// Everyone's name («Surname Name») by id: what lists of pupils and staff show, read without
+    /// decoding whole records.
+    pub fn names(&self) -> Result<HashMap<Uuid, String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, last_name, first_name FROM people")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        })?;
+        let mut names = HashMap::new();
+        for row in rows {
+            let (id, last, first) = row?;
+            if let Ok(id) = id.parse() {
+                let name = format!("{} {}", last.unwrap_or_default(), first.unwrap_or_default());
+                names.insert(id, name);
+            }
+        }
+        Ok(names)
+    }
+
     /// The lessons of a class's term journal, by date and period.
     pub fn lessons_of(&self, class: Uuid, term: Uuid) -> Result<Vec<Lesson>> {
         Projections(&self.conn).lessons_of(class, term)
