@@ -48,6 +48,8 @@ pub struct Org {
     pending_secrets: HashMap<Uuid, Vec<u8>>,
     /// The last one-time-code step each account logged in with: a code works once.
     used_steps: HashMap<Uuid, i64>,
+    /// Registers opened lately, kept current by the saves made through this API.
+    registers: journal::OpenRegisters,
 }
 
 impl Org {
@@ -81,6 +83,7 @@ impl ApiState {
             clock: Utc::now,
             pending_secrets: HashMap::new(),
             used_steps: HashMap::new(),
+            registers: Default::default(),
         })))
     }
 
