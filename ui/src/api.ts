@@ -311,6 +311,10 @@ export interface GroupAttendanceSave {
 
 export interface OverLesson {
   lesson_id: string;
+  /** The register the lesson is in, for a link to it. */
+  class_id: string;
+  subject: string;
+  term_id: string;
   class_name: string;
   subject_name: string;
   teacher_name: string | null;

@@ -237,6 +237,10 @@ fn percent_present(lessons: usize, missed: usize) -> f64 {
 #[derive(Serialize, ToSchema, Clone)]
 pub struct OverLesson {
     pub lesson_id: String,
+    /// Where the register is: the class, subject code and term, for a link to it.
+    pub class_id: String,
+    pub subject: String,
+    pub term_id: String,
     pub class_name: String,
     pub subject_name: String,
     pub teacher_name: Option<String>,
@@ -340,6 +344,9 @@ impl Labels {
             .or_else(|| self.assigned.get(&(l.class_id, l.subject.clone())).copied());
         OverLesson {
             lesson_id: l.id.to_string(),
+            class_id: l.class_id.to_string(),
+            subject: l.subject.clone(),
+            term_id: l.term_id.to_string(),
             class_name: self.class_name(l.class_id),
             subject_name: subject_name(&l.subject, &self.lang),
             teacher_name: teacher.and_then(|t| self.names.get(&t).cloned()),

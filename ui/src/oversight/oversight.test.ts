@@ -6,6 +6,9 @@ import { appears, bodies, click, closeApp, get, openApp, person, type } from '..
 
 const over = (lesson_id: string, extra: object = {}) => ({
   lesson_id,
+  class_id: 'c5a',
+  subject: 'mathematics',
+  term_id: 'q2',
   class_name: '5А',
   subject_name: 'Математика',
   teacher_name: 'Серікова Ә.',
@@ -69,6 +72,8 @@ describe('oversight', () => {
     expect(get('oversight-late-changes').textContent).toContain('a.seitkali');
     expect(get('oversight-late-changes').textContent).toContain('14.11.2025');
     expect(get('oversight-absent-streaks').textContent).toContain('10.11, 11.11, 12.11');
+    // Each lesson leads to its register.
+    expect(get('oversight-unfilled-open-1').getAttribute('href')).toBe('#/journal?class=c5a&subject=mathematics&term=q2');
   });
 
   it('shows a class’s attendance and grades, charts included', async () => {
