@@ -109,6 +109,54 @@ pub const SUBJECTS: &[Subject] = &[
         "Начальные классы",
         "Primary school",
     ),
+    s(
+        "literary_reading",
+        "Әдебиеттік оқу",
+        "Литературное чтение",
+        "Literary reading",
+    ),
+    s(
+        "knowing_the_world",
+        "Дүниетану",
+        "Познание мира",
+        "Knowing the world",
+    ),
+    s(
+        "kazakh_language_literature",
+        "Қазақ тілі мен әдебиеті",
+        "Казахский язык и литература",
+        "Kazakh language and literature",
+    ),
+    s(
+        "russian_language_literature",
+        "Орыс тілі мен әдебиеті",
+        "Русский язык и литература",
+        "Russian language and literature",
+    ),
+    s(
+        "law_basics",
+        "Құқық негіздері",
+        "Основы права",
+        "Foundations of law",
+    ),
+    s(
+        "military_training",
+        "Алғашқы әскери және технологиялық дайындық",
+        "Начальная военная и технологическая подготовка",
+        "Basic military and technological training",
+    ),
+    s(
+        "graphics_design",
+        "Графика және жобалау",
+        "Графика и проектирование",
+        "Graphics and design",
+    ),
+    s(
+        "elective_course",
+        "Таңдау курсы",
+        "Курс по выбору",
+        "Elective course",
+    ),
 ];
 
 pub fn subject(code: &str) -> Option<&'static Subject> {
