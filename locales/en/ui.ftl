@@ -273,6 +273,11 @@ register-conflict = Another device entered a different value. Which is right?
 register-conflict-marker = Conflicting values
 register-keep = { $value } (this one)
 register-number = No.
+register-keys-comment = F2: comment.
+register-comment-for = Comment: { $cell }
+register-comment-keys = Enter: save; Shift+Enter: new line; Esc: cancel.
+register-comment-shown = Comment: { $comment }
+register-comment-too-long = A comment can be at most { $max } characters long.
 
 ## Journal
 journal-class = Class
@@ -289,6 +294,11 @@ journal-pupil = Pupil
 journal-add-lesson = Add a lesson
 journal-lesson-label = { $date }, period { $period }, { $kind }
 journal-score-range = The score must be from { $min } to { $max }.
+journal-year = Year
+journal-year-hint = Term and year grades
+year-grades-label = { $class }, { $subject }: term and year grades
+year-grade = Year
+year-grade-title = Year grade
 grade-fo = FA %
 grade-sor = SAU %
 grade-soch = SAT %

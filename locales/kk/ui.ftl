@@ -273,6 +273,11 @@ register-conflict = Басқа құрылғыда басқа мән енгізі
 register-conflict-marker = Қайшылық бар
 register-keep = { $value } (осы)
 register-number = №
+register-keys-comment = F2 — түсініктеме.
+register-comment-for = Түсініктеме: { $cell }
+register-comment-keys = Enter — сақтау, Shift+Enter — жаңа жол, Esc — болдырмау.
+register-comment-shown = Түсініктеме: { $comment }
+register-comment-too-long = Түсініктеме { $max } таңбадан аспауы керек.
 
 ## Journal
 journal-class = Сынып
@@ -289,6 +294,11 @@ journal-pupil = Оқушы
 journal-add-lesson = Сабақ қосу
 journal-lesson-label = { $date }, { $period }-сабақ, { $kind }
 journal-score-range = Балл { $min }…{ $max } аралығында болуы керек.
+journal-year = Жыл
+journal-year-hint = Тоқсандық және жылдық бағалар
+year-grades-label = { $class }, { $subject }: тоқсандық және жылдық бағалар
+year-grade = Жылдық
+year-grade-title = Жылдық баға
 grade-fo = ҚБ %
 grade-sor = БЖБ %
 grade-soch = ТЖБ %

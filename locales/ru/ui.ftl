@@ -281,6 +281,11 @@ register-conflict = На другом устройстве введено дру
 register-conflict-marker = Есть конфликт
 register-keep = { $value } (текущее)
 register-number = №
+register-keys-comment = F2 — комментарий.
+register-comment-for = Комментарий: { $cell }
+register-comment-keys = Enter — сохранить, Shift+Enter — новая строка, Esc — отмена.
+register-comment-shown = Комментарий: { $comment }
+register-comment-too-long = Комментарий должен быть не длиннее { $max } символов.
 
 ## Journal
 journal-class = Класс
@@ -297,6 +302,11 @@ journal-pupil = Ученик
 journal-add-lesson = Добавить урок
 journal-lesson-label = { $date }, { $period }-й урок, { $kind }
 journal-score-range = Балл должен быть от { $min } до { $max }.
+journal-year = Год
+journal-year-hint = Четвертные и годовые оценки
+year-grades-label = { $class }, { $subject }: четвертные и годовые оценки
+year-grade = Годовая
+year-grade-title = Годовая оценка
 grade-fo = ФО %
 grade-sor = СОр %
 grade-soch = СОч %

@@ -14,6 +14,7 @@ import {
   formatCell,
   intentOf,
   parseCell,
+  resolveComment,
   resolveDraft,
   typeKey,
   type Draft,
@@ -268,6 +269,19 @@ describe('keys', () => {
     expect(intentOf(key('Enter', { ctrl: true }), readOnly)).toBeNull();
   });
 
+  it('open a cell’s comment with F2, only in a register that keeps comments, on a pupil’s cell', () => {
+    const noted = (over: Partial<GridState<Attendance>> = {}) => state({ comments: true, ...over });
+    expect(intentOf(key('F2'), noted())).toEqual({ do: 'comment' });
+    expect(intentOf(key('F2'), noted({ draft: { attendance: null, digits: '8' } }))).toEqual({ do: 'comment' });
+    expect(intentOf(key('F2'), state())).toBeNull();
+    expect(intentOf(key('F2'), noted({ editable: false }))).toBeNull();
+    expect(intentOf(key('F2'), noted({ pos: { row: -1, col: 3 } }))).toBeNull();
+    expect(intentOf(key('F2', { ctrl: true }), noted())).toBeNull();
+    // No attendance letter of any language, and Shift+Enter still goes up.
+    expect(codeOfKey(LESSON_CODES, 'F2')).toBeNull();
+    expect(intentOf(key('Enter', { shift: true }), noted())).toEqual({ do: 'move', to: { row: 1, col: 3 } });
+  });
+
   it('do nothing in a register with no columns', () => {
     expect(intentOf(key('ArrowDown'), state({ cols: 0 }))).toBeNull();
   });
@@ -307,5 +321,20 @@ describe('the undo stack', () => {
     for (let i = 0; i < 5; i++) stack.push([change(`s${i}`, i)]);
     expect(stack.size).toBe(3);
     expect(stack.pop()).toEqual([change('s4', 4)]);
+  });
+});
+
+describe('comments', () => {
+  it('are trimmed, and an empty one clears', () => {
+    expect(resolveComment('  жақсы  ')).toEqual({ comment: 'жақсы' });
+    expect(resolveComment(' \n ')).toEqual({ comment: '' });
+  });
+
+  it('take up to 2000 characters, counted as the API counts them', () => {
+    expect(resolveComment('ы'.repeat(2000))).toEqual({ comment: 'ы'.repeat(2000) });
+    expect(resolveComment(`${'ы'.repeat(2000)}   `)).toHaveProperty('comment');
+    expect(resolveComment('ы'.repeat(2001))).toEqual({ problem: { id: 'register-comment-too-long', args: { max: 2000 } } });
+    // An emoji is one character to the API, two UTF-16 units to JavaScript.
+    expect(resolveComment('👍'.repeat(2000))).toHaveProperty('comment');
   });
 });

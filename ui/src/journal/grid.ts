@@ -11,6 +11,9 @@
 //
 // Digits are read from the physical key too (event.code Digit0–9 / Numpad0–9): the Kazakh layout puts
 // ә і ң ғ ү ұ қ ө һ on the number row, and none of them is an attendance letter.
+//
+// A cell's comment (the journal's registers) opens with F2, as a spreadsheet edits a cell: it is no letter of
+// any layout, and Shift+Enter, the other usual choice, already moves up. What a comment may be is here too.
 import type { Attendance, ChildAttendance } from '../api';
 import { LANGS, textIn, type Lang } from '../i18n';
 
@@ -224,6 +227,8 @@ export interface GridState<C extends string> {
   /** The scale of the focused column. */
   scale: Scale | null;
   set: CodeSet<C>;
+  /** The register keeps a comment per cell (the journal; not the kindergarten). */
+  comments?: boolean;
 }
 
 /** What a key asks for. Moves and advances commit the draft first, and stay put when it cannot commit. */
@@ -239,6 +244,8 @@ export type Intent<C extends string> =
   | { do: 'all-present' }
   /** Tab past the last column: commit and let the focus leave the grid, as Tab does everywhere else. */
   | { do: 'leave' }
+  /** F2: commit, then open the focused cell's comment. */
+  | { do: 'comment' }
   /** A key the grid swallows without effect (a letter that means nothing here). */
   | { do: 'nothing' };
 
@@ -289,6 +296,9 @@ export function intentOf<C extends string>(press: KeyPress, state: GridState<C>)
       return draft ? { do: 'cancel' } : null;
   }
   if (!editable || !onCell) return null;
+  // F2, as a spreadsheet edits a cell: no language's letters and no other key of the grid use it (Shift+Enter
+  // already goes up).
+  if (press.key === 'F2') return state.comments && !ctrl && !press.alt ? { do: 'comment' } : null;
   if (ctrl && (press.code === 'KeyZ' || press.key.toLowerCase() === 'z') && !press.shift) {
     return draft ? { do: 'cancel' } : { do: 'undo' };
   }
@@ -298,6 +308,19 @@ export function intentOf<C extends string>(press: KeyPress, state: GridState<C>)
   if ([...press.key].length !== 1 || press.key === ' ') return null;
   const next = typeKey(state.set, draft, press, state.scale);
   return next ? { do: 'draft', draft: next } : { do: 'nothing' };
+}
+
+/** The longest comment the API keeps on a mark, in characters (journal.text_too_long beyond). */
+export const MAX_COMMENT = 2000;
+
+/**
+ * A comment as typed, as it is saved: trimmed, as the API keeps it ('' clears it), or the problem when it is
+ * longer than the API takes — counted in characters as the API counts them, not in UTF-16 units.
+ */
+export function resolveComment(text: string): { comment: string } | { problem: CellProblem } {
+  const comment = text.trim();
+  if ([...comment].length > MAX_COMMENT) return { problem: { id: 'register-comment-too-long', args: { max: MAX_COMMENT } } };
+  return { comment };
 }
 
 /** One saved change of one cell, by the ids of its column and row, with the value it replaced. */

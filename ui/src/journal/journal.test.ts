@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // The journal in a simulated DOM against a fake API, driven by the keyboard as a teacher drives it: open
 // the register from home, type a mark, see the request and the term grade change; a refused save; the
-// register kept in the hash; everyone present; a new lesson; read-only and attendance-only journals.
+// register kept in the hash; everyone present; a new lesson; a mark's comment; the year's grades; read-only
+// and attendance-only journals.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me } from '../api';
 import { appears, bodies, choose, click, closeApp, find, focusedTestid, get, openApp, person, press, type } from '../test-app';
@@ -335,6 +336,7 @@ describe('the journal', () => {
     });
     expect(find('grade-0')).toBeNull();
     expect(get('journal-ungraded')).toBeTruthy();
+    expect(find('journal-year')).toBeNull();
     press('8');
     expect(get('cell-0-2').dataset.value).toBe('');
     press('н');
@@ -352,5 +354,138 @@ describe('the journal', () => {
     expect(get('cell-0-2').dataset.value).toBe('оп');
     expect(get('grade-0-fo').parentElement?.textContent).toBeTruthy();
     expect(get('column-0').textContent).toContain('10.11');
+  });
+
+  it('writes a comment on a mark with F2, saved with the mark, and shows it under the grid', async () => {
+    const api = await openJournal({
+      'POST /api/v1/journal/marks': (sent) => ({
+        body: { marks: (sent.body as { marks: object[] }).marks.map((m) => ({ ...m, conflicts: [] })), lessons: [], grades: journal.grades },
+      }),
+    });
+    expect(document.querySelector('.help')?.textContent).toContain('F2 — түсініктеме');
+    press('7');
+    press('F2');
+    await appears('comment-editor');
+    expect(focusedTestid()).toBe('comment-input');
+    expect(get('cell-0-2').dataset.value).toBe('7');
+    expect(get('comment-editor').textContent).toContain('Әлиев Арман');
+    type('comment-input', ' Тақтада жақсы жауап берді ');
+    expect(get('comment-count').textContent).toBe('25 / 2\u00a0000');
+    press('Enter');
+    expect(find('comment-editor')).toBeNull();
+    expect(focusedTestid()).toBe('cell-0-2');
+    expect(get('cell-0-2').dataset.comment).toBe('true');
+    expect(get('cell-0-2').title).toBe('Тақтада жақсы жауап берді');
+    expect(get('cell-comment').textContent).toBe('Түсініктеме: Тақтада жақсы жауап берді');
+    await vi.waitFor(() => expect(get('cell-0-2').dataset.state).toBeUndefined());
+    // F2 committed the mark, which went at once; the comment followed with the cell's mark, trimmed.
+    expect(posted(api, '/api/v1/journal/marks')).toEqual([
+      {
+        class_id: 'c5a',
+        subject: 'mathematics',
+        term_id: 'q2',
+        marks: [{ lesson_id: 'l3', student_id: 's1', attendance: null, score: 7, comment: null }],
+        taken: [],
+      },
+      {
+        class_id: 'c5a',
+        subject: 'mathematics',
+        term_id: 'q2',
+        marks: [{ lesson_id: 'l3', student_id: 's1', attendance: null, score: 7, comment: 'Тақтада жақсы жауап берді' }],
+        taken: [],
+      },
+    ]);
+
+    // An empty comment saved removes it, and the mark goes with it unchanged.
+    press('F2');
+    await appears('comment-editor');
+    expect((get('comment-input') as HTMLTextAreaElement).value).toBe('Тақтада жақсы жауап берді');
+    type('comment-input', '');
+    click('comment-save');
+    await vi.waitFor(() => expect(posted(api, '/api/v1/journal/marks')).toHaveLength(3));
+    expect(posted(api, '/api/v1/journal/marks')[2]).toMatchObject({
+      marks: [{ lesson_id: 'l3', student_id: 's1', attendance: null, score: 7, comment: '' }],
+    });
+    expect(get('cell-0-2').dataset.comment).toBeUndefined();
+    expect(find('cell-comment')).toBeNull();
+  });
+
+  it('shows a kept comment, and Escape leaves it as it was', async () => {
+    const api = await openJournal({});
+    expect(get('cell-2-0').dataset.comment).toBe('true');
+    expect(get('cell-1-0').dataset.comment).toBeUndefined();
+    press('Home');
+    press('ArrowDown');
+    press('ArrowDown');
+    expect(get('cell-comment').textContent).toContain('жақсы');
+    press('F2');
+    await appears('comment-editor');
+    type('comment-input', 'басқа');
+    press('Escape');
+    expect(find('comment-editor')).toBeNull();
+    expect(focusedTestid()).toBe('cell-2-0');
+    expect(get('cell-comment').textContent).toContain('жақсы');
+    expect(posted(api, '/api/v1/journal/marks')).toEqual([]);
+  });
+
+  it('refuses a comment longer than 2000 characters before asking the API', async () => {
+    const api = await openJournal({});
+    press('F2');
+    await appears('comment-editor');
+    type('comment-input', 'ы'.repeat(2001));
+    // Numbers as Kazakhstan writes them: 2 001, with a no-break space.
+    expect(get('comment-count').textContent?.replace(/\s/g, ' ')).toBe('2 001 / 2 000');
+    expect(get('comment-count').classList.contains('over')).toBe(true);
+    press('Enter');
+    expect(get('comment-problem').textContent?.replace(/\s/g, ' ')).toBe('Түсініктеме 2 000 таңбадан аспауы керек.');
+    expect(get('comment-input').getAttribute('aria-invalid')).toBe('true');
+    expect(focusedTestid()).toBe('comment-input');
+    expect(posted(api, '/api/v1/journal/marks')).toEqual([]);
+  });
+
+  it('writes no comment in a read-only journal, but shows them', async () => {
+    await openJournal({ 'GET /api/v1/journal': { body: { ...journal, editable: false } } }, person('director'));
+    press('F2');
+    expect(find('comment-editor')).toBeNull();
+    expect(document.querySelector('.help')?.textContent).not.toContain('F2');
+    press('Home');
+    press('ArrowDown');
+    press('ArrowDown');
+    expect(get('cell-comment').textContent).toContain('жақсы');
+  });
+
+  it('shows the quarter and year grades of the class in the register’s order, and goes back', async () => {
+    const api = await openJournal({
+      'GET /api/v1/journal/year-grades': {
+        body: [
+          { student_id: 's3', terms: [5, 4, 5, 5], year: 5 },
+          { student_id: 's1', terms: [3, 4, null, null], year: null },
+        ],
+      },
+    });
+    expect(get('journal-year').getAttribute('aria-pressed')).toBe('false');
+    click('journal-year');
+    await appears('year-grades');
+    expect(api.sent.some((s) => s.url === '/api/v1/journal/year-grades?class_id=c5a&subject=mathematics')).toBe(true);
+    expect(get('journal-year').getAttribute('aria-pressed')).toBe('true');
+    expect(find('journal-grid')).toBeNull();
+    expect(find('lesson-add')).toBeNull();
+    const rows = [...get('year-grades').querySelectorAll('tbody th')].map((th) => th.textContent);
+    expect(rows).toEqual(['Әлиев Арман', 'Бекова Дана', 'Жанұзақ Нұрлан']);
+    expect([1, 2, 3, 4].map((q) => get(`year-0-q${q}`).textContent)).toEqual(['3', '4', '', '']);
+    expect(get('year-0').textContent).toBe('');
+    expect(get('year-1-q1').textContent).toBe('');
+    expect([1, 2, 3, 4].map((q) => get(`year-2-q${q}`).textContent)).toEqual(['5', '4', '5', '5']);
+    expect(get('year-2').textContent).toBe('5');
+    expect(get('year-grades').textContent).toContain('1-тоқсан');
+
+    click('lang-ru');
+    expect(get('journal-year').textContent?.trim()).toBe('Год');
+    expect(get('year-grades').textContent).toContain('Годовая');
+
+    click('journal-year');
+    await appears('journal-grid');
+    expect(find('year-grades')).toBeNull();
+    expect(get('lesson-add')).toBeTruthy();
   });
 });

@@ -6,6 +6,10 @@
 // goes back to the confirmed value (unless it was changed again meanwhile) and shows the refusal. The same
 // class serves the school journal (marks and attendance) and the kindergarten's register (attendance only):
 // the caller gives the code set, each column's scale, and the function that sends a batch.
+//
+// A journal's register keeps a comment per cell too (`comments: true`). A comment is saved through the same
+// queue as the marks — a cell always goes as its value and its comment together — so a mark and a comment
+// waiting together coalesce into one cell of one request, and a refusal puts both back.
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import { ApiError, UNREACHABLE } from '../api';
 import {
@@ -14,6 +18,7 @@ import {
   intentOf,
   isEmpty,
   parseCell,
+  resolveComment,
   resolveDraft,
   sameValue,
   type CellChange,
@@ -40,15 +45,23 @@ export interface SavedCell<C extends string> {
   row: string;
   value: CellValue<C>;
   conflicts: CellValue<C>[];
+  /** The cell's comment, in a register that keeps them; null or '' for none. */
+  comment?: string | null;
 }
 
 export interface CellToSave<C extends string> {
   col: string;
   row: string;
   value: CellValue<C>;
+  /**
+   * In a register that keeps comments, as the API takes it: the comment the cell shows, '' when one it had
+   * was removed, null when it has none (left as it is).
+   */
+  comment?: string | null;
 }
 
-export type RegisterItem<C extends string> = ({ kind: 'cell' } & CellToSave<C>) | { kind: 'taken'; col: string };
+/** A cell to save (`note`: the change was to its comment alone), or a column taken with everyone present. */
+export type RegisterItem<C extends string> = ({ kind: 'cell'; note?: boolean } & CellToSave<C>) | { kind: 'taken'; col: string };
 
 export interface RegisterSaved<C extends string> {
   /** The cells as stored now. */
@@ -65,14 +78,19 @@ export interface RegisterSetup<C extends string> {
   cols: RegisterColumn[];
   cells: SavedCell<C>[];
   editable: boolean;
+  /** The register keeps a comment per cell (the journal). */
+  comments?: boolean;
   send: RegisterSend<C>;
   /** Where the focus starts. */
   start?: Position;
   retryMs?: number;
 }
 
-/** What the grid does after a key: nothing more, let the browser have it, or open the column's details. */
-export type Outcome = 'handled' | 'ignored' | 'leave' | 'open';
+/**
+ * What the grid does after a key: nothing more, let the browser have it, open the column's details, or open
+ * the focused cell's comment.
+ */
+export type Outcome = 'handled' | 'ignored' | 'leave' | 'open' | 'comment';
 
 export const cellKey = (col: string, row: string) => `${col}|${row}`;
 const takenKey = (col: string) => `taken|${col}`;
@@ -80,6 +98,8 @@ const takenKey = (col: string) => `taken|${col}`;
 export class Register<C extends string> {
   readonly set: CodeSet<C>;
   readonly editable: boolean;
+  /** Whether cells keep a comment. */
+  readonly notes: boolean;
   rows = $state<string[]>([]);
   cols = $state<RegisterColumn[]>([]);
   pos = $state<Position>({ row: 0, col: 0 });
@@ -90,6 +110,8 @@ export class Register<C extends string> {
   refusal = $state<{ col: string; row: string | null; error: unknown } | null>(null);
   /** Saving waits for the server, which cannot be reached. */
   stalled = $state(false);
+  /** The cell whose comment is being edited, by its ids; null when the editor is closed. */
+  commenting = $state<{ col: string; row: string } | null>(null);
 
   readonly values = new SvelteMap<string, CellValue<C>>();
   readonly conflicts = new SvelteMap<string, CellValue<C>[]>();
@@ -98,8 +120,11 @@ export class Register<C extends string> {
   /** Cells whose last change was refused, with the error. */
   readonly refused = new SvelteMap<string, unknown>();
   readonly taken = new SvelteSet<string>();
+  /** The comments shown, with the changes on their way; a cell without one is absent. */
+  readonly comments = new SvelteMap<string, string>();
 
   readonly #confirmed = new Map<string, CellValue<C>>();
+  readonly #confirmedComments = new Map<string, string>();
   readonly #undo = new UndoStack<C>();
   readonly #queue: SaveQueue<RegisterItem<C>, RegisterSaved<C>>;
   #closed = false;
@@ -107,6 +132,7 @@ export class Register<C extends string> {
   constructor(setup: RegisterSetup<C>) {
     this.set = setup.set;
     this.editable = setup.editable;
+    this.notes = setup.comments ?? false;
     this.rows = setup.rows;
     this.setColumns(setup.cols);
     for (const cell of setup.cells) this.#store(cell, true);
@@ -114,7 +140,7 @@ export class Register<C extends string> {
     this.#queue = new SaveQueue<RegisterItem<C>, RegisterSaved<C>>({
       send: (items) =>
         setup.send(
-          items.filter((i) => i.kind === 'cell').map(({ col, row, value }) => ({ col, row, value })),
+          items.filter((i) => i.kind === 'cell').map(({ col, row, value, comment }) => (this.notes ? { col, row, value, comment } : { col, row, value })),
           items.filter((i) => i.kind === 'taken').map((i) => i.col),
         ),
       keyOf: (item) => (item.kind === 'cell' ? cellKey(item.col, item.row) : takenKey(item.col)),
@@ -133,11 +159,16 @@ export class Register<C extends string> {
     });
   }
 
-  /** The columns changed (a lesson added or deleted): the values stay, keyed by id; the focus stays inside. */
+  /**
+   * The columns changed (a lesson added or deleted): the values stay, keyed by id; the focus stays inside, and
+   * the comment editor stays open unless its column went.
+   */
   setColumns(cols: RegisterColumn[]): void {
     this.cols = cols;
     for (const col of cols) if (col.taken) this.taken.add(col.id);
     this.pos = this.#clamp(this.pos);
+    // A comment being written on a lesson just deleted has nowhere to go.
+    if (this.commenting && !cols.some((c) => c.id === this.commenting?.col)) this.commenting = null;
   }
 
   value(row: number, col: number): CellValue<C> {
@@ -147,6 +178,12 @@ export class Register<C extends string> {
 
   keyAt(row: number, col: number): string {
     return this.#key(row, col) ?? '';
+  }
+
+  /** The comment of a cell, '' when it has none. */
+  comment(row: number, col: number): string {
+    const key = this.#key(row, col);
+    return (key && this.comments.get(key)) || '';
   }
 
   /** Whether a column has any mark, shown or waiting: only an empty lesson may be deleted. */
@@ -169,6 +206,7 @@ export class Register<C extends string> {
       editable: this.editable,
       scale: this.cols[this.pos.col]?.scale ?? null,
       set: this.set,
+      comments: this.notes,
     });
     if (!intent) return 'ignored';
     switch (intent.do) {
@@ -196,6 +234,8 @@ export class Register<C extends string> {
       case 'all-present':
         if (this.commitDraft()) this.markAllPresent(this.pos.col);
         return 'handled';
+      case 'comment':
+        return this.openComment() ? 'comment' : 'handled';
       case 'nothing':
         return 'handled';
     }
@@ -232,6 +272,42 @@ export class Register<C extends string> {
   choose(value: CellValue<C>): void {
     this.cancel();
     this.#change([{ ...this.pos, value }]);
+  }
+
+  /** Opens the focused cell's comment, committing its draft first: false when it cannot. */
+  openComment(): boolean {
+    const row = this.rows[this.pos.row];
+    const col = this.cols[this.pos.col]?.id;
+    if (!this.notes || !this.editable || this.#closed || row === undefined || col === undefined) return false;
+    if (!this.commitDraft()) return false;
+    this.commenting = { col, row };
+    return true;
+  }
+
+  /**
+   * Saves the text as the comment of the cell being commented, with the cell's value as it is now, and closes
+   * the editor; the problem, with the editor left open, when the text is too long.
+   */
+  saveComment(text: string): CellProblem | null {
+    const at = this.commenting;
+    if (!at) return null;
+    const outcome = resolveComment(text);
+    if ('problem' in outcome) return outcome.problem;
+    this.commenting = null;
+    const key = cellKey(at.col, at.row);
+    if (!this.editable || this.#closed) return null;
+    if ((this.comments.get(key) ?? '') === outcome.comment && !this.refused.has(key)) return null;
+    if (outcome.comment === '') this.comments.delete(key);
+    else this.comments.set(key, outcome.comment);
+    this.#forgetRefusal(at.col, at.row);
+    this.#queue.add([this.#item(at.col, at.row, this.values.get(key) ?? PRESENT, true)]);
+    this.#syncPending();
+    return null;
+  }
+
+  /** Closes the comment editor, saving nothing. */
+  cancelComment(): void {
+    this.commenting = null;
   }
 
   /** The column's register was taken with everyone present: no cells, just the column. */
@@ -282,6 +358,7 @@ export class Register<C extends string> {
   close(): void {
     this.#closed = true;
     this.cancel();
+    this.cancelComment();
   }
 
   #key(row: number, col: number): string | null {
@@ -310,15 +387,27 @@ export class Register<C extends string> {
       // The same value again is no change — unless the cell has a conflict, which saving resolves.
       if (sameValue(before, value) && !this.conflicts.has(key) && !this.refused.has(key)) continue;
       this.values.set(key, value);
-      this.refused.delete(key);
-      if (this.refusal?.col === colId && this.refusal.row === rowId) this.refusal = null;
+      this.#forgetRefusal(colId, rowId);
       done.push({ col: colId, row: rowId, before, after: value });
-      items.push({ kind: 'cell', col: colId, row: rowId, value });
+      items.push(this.#item(colId, rowId, value));
     }
     if (items.length === 0) return;
     if (remember) this.#undo.push(done);
     this.#queue.add(items);
     this.#syncPending();
+  }
+
+  /** A cell to queue: its value, and in a register with comments the comment it shows now. */
+  #item(col: string, row: string, value: CellValue<C>, note = false): RegisterItem<C> {
+    if (!this.notes) return { kind: 'cell', col, row, value };
+    const key = cellKey(col, row);
+    const comment = this.comments.get(key) ?? (this.#confirmedComments.has(key) ? '' : null);
+    return { kind: 'cell', col, row, value, comment, ...(note ? { note } : {}) };
+  }
+
+  #forgetRefusal(col: string, row: string): void {
+    this.refused.delete(cellKey(col, row));
+    if (this.refusal?.col === col && this.refusal.row === row) this.refusal = null;
   }
 
   #store(cell: SavedCell<C>, show: boolean): void {
@@ -330,6 +419,17 @@ export class Register<C extends string> {
       if (isEmpty(cell.value)) this.values.delete(key);
       else this.values.set(key, cell.value);
     }
+    if (this.notes && cell.comment !== undefined) {
+      const comment = cell.comment ?? '';
+      if (comment === '') this.#confirmedComments.delete(key);
+      else this.#confirmedComments.set(key, comment);
+      if (show) this.#showComment(key, comment);
+    }
+  }
+
+  #showComment(key: string, comment: string): void {
+    if (comment === '') this.comments.delete(key);
+    else this.comments.set(key, comment);
   }
 
   #saved(items: RegisterItem<C>[], result: RegisterSaved<C>): void {
@@ -351,13 +451,16 @@ export class Register<C extends string> {
       }
       const key = cellKey(item.col, item.row);
       // A cell changed again meanwhile keeps its newer value, which is on its way.
+      const confirmed = this.#confirmed.get(key) ?? PRESENT;
+      // A change to the comment alone put no value on the undo stack to take back.
+      const changedValue = !item.note || !sameValue(item.value, confirmed);
       if (!this.#queue.has(key)) {
-        const confirmed = this.#confirmed.get(key) ?? PRESENT;
         if (isEmpty(confirmed)) this.values.delete(key);
         else this.values.set(key, confirmed);
+        if (this.notes) this.#showComment(key, this.#confirmedComments.get(key) ?? '');
         this.refused.set(key, error);
       }
-      this.#undo.forget(item.col, item.row);
+      if (changedValue) this.#undo.forget(item.col, item.row);
       first ??= { col: item.col, row: item.row };
     }
     if (first) this.refusal = { ...first, error };

@@ -1,5 +1,6 @@
 // The register applying keys: what is shown, what is sent (and in how many requests), what a refusal puts
-// back, what undo saves, conflicts, paste and the everyone-present column — with a fake send.
+// back, what undo saves, conflicts, paste, the everyone-present column and the comments of cells — with a fake
+// send.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, type Attendance } from '../api';
 import { DEFAULT_LANG, setLang } from '../i18n';
@@ -10,7 +11,7 @@ type Request = { cells: CellToSave<Attendance>[]; taken: string[]; answer: (resu
 
 function open(
   cells: SavedCell<Attendance>[] = [],
-  { editable = true, answer = 'manual' as 'manual' | 'echo' } = {},
+  { editable = true, answer = 'manual' as 'manual' | 'echo', comments = false } = {},
 ) {
   const requests: Request[] = [];
   const register = new Register<Attendance>({
@@ -24,6 +25,7 @@ function open(
     ],
     cells,
     editable,
+    comments,
     start: { row: 0, col: 2 },
     send: (cells, taken) =>
       new Promise((resolve, reject) => {
@@ -289,5 +291,127 @@ describe('conflicts and columns', () => {
     expect(shown(0, 2)).toBe('');
     expect(register.pos).toEqual({ row: 1, col: 2 });
     expect(requests).toHaveLength(0);
+  });
+});
+
+describe('comments', () => {
+  const noted = (comment: string | null, score: number | null = 6): SavedCell<Attendance> => ({
+    col: 'l3',
+    row: 's1',
+    value: value(null, score),
+    conflicts: [],
+    comment,
+  });
+
+  it('opens the focused cell’s comment with F2 and saves it with the cell’s mark, trimmed', async () => {
+    const { register, requests, keys } = open([noted(null)], { comments: true });
+    expect(keys('F2')).toEqual(['comment']);
+    expect(register.commenting).toEqual({ col: 'l3', row: 's1' });
+    expect(register.saveComment('  Үй жұмысын орындамады  ')).toBeNull();
+    expect(register.commenting).toBeNull();
+    expect(register.comment(0, 2)).toBe('Үй жұмысын орындамады');
+    expect(register.pending.has(cellKey('l3', 's1'))).toBe(true);
+    await tick();
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.cells).toEqual([{ col: 'l3', row: 's1', value: value(null, 6), comment: 'Үй жұмысын орындамады' }]);
+    requests[0]!.answer(echo(requests[0]!));
+    await tick();
+    expect(register.pending.size).toBe(0);
+    expect(register.comment(0, 2)).toBe('Үй жұмысын орындамады');
+    // Nothing to undo: Ctrl+Z takes back marks, and no mark changed.
+    expect(register.canUndo).toBe(false);
+  });
+
+  it('commits the draft first, and sends a mark and its comment as one cell', async () => {
+    const { register, requests, keys, shown } = open([], { comments: true });
+    keys('к', '8', 'F2');
+    expect(shown(0, 2)).toBe('к8');
+    expect(register.draft).toBeNull();
+    register.saveComment('5 минутқа');
+    await tick();
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.cells).toEqual([{ col: 'l3', row: 's1', value: value('late', 8), comment: '5 минутқа' }]);
+  });
+
+  it('stays in a draft that cannot be committed', () => {
+    const { register, keys } = open([], { comments: true });
+    expect(keys('1', '2', 'F2')).toEqual(['handled', 'handled', 'handled']);
+    expect(register.problem).not.toBeNull();
+    expect(register.commenting).toBeNull();
+  });
+
+  it('sends a kept comment back with a new mark, and clears it when saved empty', async () => {
+    const { register, requests, keys, shown } = open([noted('жақсы')], { comments: true, answer: 'echo' });
+    keys('9', 'Enter');
+    await tick();
+    expect(requests[0]!.cells).toEqual([{ col: 'l3', row: 's1', value: value(null, 9), comment: 'жақсы' }]);
+    keys('ArrowUp', 'F2');
+    register.saveComment('   ');
+    expect(register.comment(0, 2)).toBe('');
+    await tick();
+    // '' clears the comment on the API; null would leave it.
+    expect(requests[1]!.cells).toEqual([{ col: 'l3', row: 's1', value: value(null, 9), comment: '' }]);
+    keys('8', 'Enter');
+    await tick();
+    expect(requests[2]!.cells).toEqual([{ col: 'l3', row: 's1', value: value(null, 8), comment: null }]);
+    expect(shown(0, 2)).toBe('8');
+  });
+
+  it('sends nothing for a comment saved unchanged, or cancelled', async () => {
+    const { register, requests, keys } = open([noted('жақсы')], { comments: true });
+    keys('F2');
+    register.saveComment('жақсы ');
+    keys('F2');
+    register.cancelComment();
+    expect(register.commenting).toBeNull();
+    await tick();
+    expect(requests).toHaveLength(0);
+  });
+
+  it('refuses a comment longer than the API keeps, leaving the editor open', async () => {
+    const { register, requests, keys } = open([], { comments: true });
+    keys('F2');
+    expect(register.saveComment('ы'.repeat(2001))).toEqual({ id: 'register-comment-too-long', args: { max: 2000 } });
+    expect(register.commenting).toEqual({ col: 'l3', row: 's1' });
+    expect(register.saveComment('ы'.repeat(2000))).toBeNull();
+    await tick();
+    expect(requests).toHaveLength(1);
+  });
+
+  it('puts the saved comment back when the API refuses it, keeping the marks’ undo', async () => {
+    const { register, requests, keys } = open([noted('жақсы')], { comments: true });
+    keys('ArrowDown', '7', 'ArrowUp');
+    await tick();
+    requests[0]!.answer(echo(requests[0]!));
+    keys('F2');
+    register.saveComment('өте жақсы');
+    await tick();
+    const refusal = new ApiError(422, 'journal.text_too_long', '', { index: 0, max: 2000 });
+    requests[1]!.answer(refusal);
+    await tick();
+    expect(register.comment(0, 2)).toBe('жақсы');
+    expect(register.refused.get(cellKey('l3', 's1'))).toBe(refusal);
+    expect(register.canUndo).toBe(true);
+  });
+
+  it('closes the editor of a comment whose lesson was deleted', () => {
+    const { register, keys } = open([], { comments: true });
+    keys('F2');
+    register.setColumns([{ id: 'l1', scale: null, taken: true }, { id: 'l3', scale: null, taken: false }]);
+    expect(register.commenting).toEqual({ col: 'l3', row: 's1' });
+    register.setColumns([{ id: 'l1', scale: null, taken: true }]);
+    expect(register.commenting).toBeNull();
+  });
+
+  it('is not kept by a register without comments, nor changed when read-only', async () => {
+    const plain = open();
+    expect(plain.keys('F2')).toEqual(['ignored']);
+    plain.keys('8', 'Enter');
+    await tick();
+    expect(plain.requests[0]!.cells[0]).toStrictEqual({ col: 'l3', row: 's1', value: value(null, 8) });
+    const readOnly = open([noted('жақсы')], { comments: true, editable: false });
+    expect(readOnly.keys('F2')).toEqual(['ignored']);
+    expect(readOnly.register.openComment()).toBe(false);
+    expect(readOnly.register.comment(0, 2)).toBe('жақсы');
   });
 });
