@@ -47,3 +47,8 @@ export-sheet-enrolments = Enrolments
 cli-serve-listening = Dala is served at { $url } — open it in a browser. Stop with Ctrl+C.
 cli-serve-no-ui = The UI is not built in { $path }: only the API is served. Build it with “npm run build” in ui/.
 cli-serve-fingerprint = Certificate fingerprint (SHA-256) — check that browsers show the same: { $fingerprint }
+
+## load export: the teaching load
+
+cli-load-done = Teaching load written to { $path }. Teachers: { $teachers }; hours no one teaches a week: { $uncovered }.
+cli-load-problems = Assignments not counted as given: { $count } (listed under “problems” in the JSON export).

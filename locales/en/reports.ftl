@@ -34,3 +34,24 @@ sheet-grades-title = Grades: class { $class }, term { $term } ({ $from } – { $
 sheet-grade-count = Grades “{ $grade }”
 sheet-grades-chart = Term grades by subject
 sheet-grade-series = “{ $grade }”
+
+## Teaching load (tariff list, R27.13)
+sheet-load-title = Teachers' tariff list, academic year { $year }
+sheet-load-teacher = Teacher
+sheet-load-position = Position, subjects
+sheet-load-weekly = Hours a week
+sheet-load-yearly = Hours a year
+sheet-load-rates = Rates
+sheet-load-warnings = Warnings
+sheet-load-overload = Over-load: { $rates } rates (limit { $limit })
+sheet-load-underload = Under-load: { $rates } rates (limit { $limit })
+sheet-load-norm = Norm per rate: { $hours } hours a week
+sheet-load-uncovered = Hours no one teaches, a week
+sheet-load-subgroup = { $subject } (group { $group })
+sheet-position-teacher = Teacher
+sheet-position-director = Director
+sheet-position-deputy-director = Deputy director
+sheet-position-methodist = Methodist
+sheet-position-tutor = Tutor
+sheet-position-psychologist = Psychologist
+sheet-position-librarian = Librarian

@@ -47,3 +47,8 @@ export-sheet-enrolments = Қабылдау
 cli-serve-listening = Dala { $url } мекенжайында жұмыс істеп тұр — оны браузерде ашыңыз. Тоқтату: Ctrl+C.
 cli-serve-no-ui = Интерфейс { $path } ішінде жиналмаған: тек API қолжетімді. Оны ui/ ішінде «npm run build» командасымен жинаңыз.
 cli-serve-fingerprint = Сертификаттың саусақ ізі (SHA-256) — браузерлер дәл осыны көрсететінін тексеріңіз: { $fingerprint }
+
+## load export: педагогтердің жүктемесі
+
+cli-load-done = Жүктеме жазылды: { $path }. Педагогтер: { $teachers }; ешкім оқытпайтын сағаттар аптасына: { $uncovered }.
+cli-load-problems = Есепке сол күйінде алынбаған тағайындаулар: { $count } (тізімі JSON экспорттағы «problems» ішінде).

@@ -34,3 +34,24 @@ sheet-grades-title = Үлгерім: { $class } сынып, { $term }-тоқса
 sheet-grade-count = «{ $grade }» бағалары
 sheet-grades-chart = Пәндер бойынша тоқсандық бағалар
 sheet-grade-series = «{ $grade }»
+
+## Педагогтердің жүктемесі (тарификация, R27.13)
+sheet-load-title = Педагогтердің тарификациялық тізімі, { $year } оқу жылы
+sheet-load-teacher = Педагогтің тегі, аты
+sheet-load-position = Лауазымы, пәні
+sheet-load-weekly = Аптасына сағат
+sheet-load-yearly = Жылына сағат
+sheet-load-rates = Мөлшерлеме
+sheet-load-warnings = Ескертулер
+sheet-load-overload = Артық жүктеме: { $rates } мөлшерлеме (шегі { $limit })
+sheet-load-underload = Жүктеме аз: { $rates } мөлшерлеме (шегі { $limit })
+sheet-load-norm = Бір мөлшерлемеге норма: аптасына { $hours } сағат
+sheet-load-uncovered = Ешкім оқытпайтын сағаттар, аптасына
+sheet-load-subgroup = { $subject } ({ $group }-топ)
+sheet-position-teacher = Мұғалім
+sheet-position-director = Директор
+sheet-position-deputy-director = Директордың орынбасары
+sheet-position-methodist = Әдіскер
+sheet-position-tutor = Тьютор
+sheet-position-psychologist = Психолог
+sheet-position-librarian = Кітапханашы

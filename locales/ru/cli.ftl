@@ -49,3 +49,8 @@ export-sheet-enrolments = Зачисления
 cli-serve-listening = Dala доступна по адресу { $url } — откройте его в браузере. Остановить: Ctrl+C.
 cli-serve-no-ui = Интерфейс не собран в { $path }: доступен только API. Соберите его командой «npm run build» в ui/.
 cli-serve-fingerprint = Отпечаток сертификата (SHA-256) — проверьте, что браузеры показывают тот же: { $fingerprint }
+
+## load export: педагогическая нагрузка
+
+cli-load-done = Нагрузка записана: { $path }. Педагогов: { $teachers }; часов, которые никто не ведёт, в неделю: { $uncovered }.
+cli-load-problems = Назначений, учтённых не так, как заданы: { $count } (список — в «problems» JSON-экспорта).

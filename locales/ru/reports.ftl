@@ -34,3 +34,24 @@ sheet-grades-title = Успеваемость: { $class } класс, { $term }-
 sheet-grade-count = Оценок «{ $grade }»
 sheet-grades-chart = Четвертные оценки по предметам
 sheet-grade-series = «{ $grade }»
+
+## Педагогическая нагрузка (тарификация, R27.13)
+sheet-load-title = Тарификационный список педагогов, { $year } учебный год
+sheet-load-teacher = Фамилия, имя педагога
+sheet-load-position = Должность, предмет
+sheet-load-weekly = Часов в неделю
+sheet-load-yearly = Часов в год
+sheet-load-rates = Ставок
+sheet-load-warnings = Замечания
+sheet-load-overload = Перегрузка: { $rates } ст. (предел { $limit })
+sheet-load-underload = Недогрузка: { $rates } ст. (предел { $limit })
+sheet-load-norm = Норма на ставку: { $hours } ч в неделю
+sheet-load-uncovered = Часы, которые никто не ведёт, в неделю
+sheet-load-subgroup = { $subject } ({ $group }-я подгруппа)
+sheet-position-teacher = Учитель
+sheet-position-director = Директор
+sheet-position-deputy-director = Заместитель директора
+sheet-position-methodist = Методист
+sheet-position-tutor = Тьютор
+sheet-position-psychologist = Психолог
+sheet-position-librarian = Библиотекарь

@@ -10,6 +10,7 @@ mod auth;
 mod error;
 mod home;
 mod journal;
+pub mod load;
 mod openapi;
 mod oversight;
 pub mod permission;
@@ -141,6 +142,7 @@ pub fn router(state: ApiState) -> Router {
         .route("/oversight", get(oversight::oversight))
         .route("/reports/attendance", get(oversight::attendance_report))
         .route("/reports/grades", get(oversight::grades_report))
+        .route("/load", get(load::report))
         .route("/me/journal", get(pupil::my_journal))
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "api.not_found") })

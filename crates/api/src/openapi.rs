@@ -6,7 +6,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::{
-    accounts, attendance, audit, auth, error, home, journal, oversight, pupil, second_factor,
+    accounts, attendance, audit, auth, error, home, journal, load, oversight, pupil, second_factor,
 };
 
 #[derive(OpenApi)]
@@ -21,7 +21,7 @@ use crate::{
         journal::year_grades, journal::add_lesson, journal::update_lesson, journal::delete_lesson,
         attendance::list_groups, attendance::group_attendance, attendance::save_group_attendance,
         attendance::attendance_sheet, oversight::oversight, oversight::attendance_report,
-        oversight::grades_report, pupil::my_journal,
+        oversight::grades_report, pupil::my_journal, load::report,
     ),
     components(schemas(error::ErrorBody)),
     modifiers(&BearerAuth)

@@ -780,6 +780,7 @@ fn request_for(operation: Operation) -> (Method, String, Option<Value>) {
             None,
         ),
         Operation::MyJournal => (Method::GET, "/me/journal".into(), None),
+        Operation::LoadReport => (Method::GET, "/load?format=json".into(), None),
     }
 }
 
@@ -1496,5 +1497,81 @@ async fn my_journal_shows_a_student_their_marks_and_a_parent_exactly_their_child
             .await
             .0,
         StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn a_methodist_reads_the_teaching_load_and_a_teacher_may_not() {
+    let demo = Demo::new(OrgKind::School);
+    let methodist = demo.login("methodist").await;
+    let (status, load) = demo
+        .call(Method::GET, "/load", Some(&methodist), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{load}");
+    assert_eq!(load["norm_hours_per_rate"], 16.0);
+    let teachers = load["teachers"].as_array().unwrap();
+    assert!(!teachers.is_empty());
+    for t in teachers {
+        let (weekly, rates) = (
+            t["weekly_hours"].as_f64().unwrap(),
+            t["rates"].as_f64().unwrap(),
+        );
+        assert!((rates - weekly / 16.0).abs() <= 0.005 + 1e-9, "{t}");
+        assert!(
+            t["name"].as_str().is_some_and(|n| !n.trim().is_empty()),
+            "{t}"
+        );
+        assert!(t["teacher_id"].as_str().unwrap().parse::<Uuid>().is_ok());
+    }
+    assert!(
+        teachers
+            .iter()
+            .any(|t| t["weekly_hours"].as_f64() > Some(0.0))
+    );
+    let listed: f64 = load["uncovered"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["hours"].as_f64().unwrap())
+        .sum();
+    let total = load["uncovered_hours"].as_f64().unwrap();
+    assert!(
+        total >= 0.0 && (total - listed).abs() < 1e-6,
+        "{total} ≠ {listed}"
+    );
+
+    let teacher = demo.login("teacher").await;
+    let (status, body) = demo.call(Method::GET, "/load", Some(&teacher), None).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("auth.forbidden"))
+    );
+}
+
+#[tokio::test]
+async fn the_tariff_list_comes_as_xlsx_and_pdf() {
+    let demo = Demo::new(OrgKind::School);
+    let deputy = demo.login("deputy").await;
+    let (status, kind, disposition, xlsx) = demo.download("/load?format=xlsx", &deputy).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        kind,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    assert!(
+        disposition.starts_with("attachment; filename=\"load-"),
+        "{disposition}"
+    );
+    assert!(disposition.ends_with(".xlsx\""), "{disposition}");
+    assert!(xlsx.starts_with(b"PK"), "an xlsx is a zip");
+    let (status, kind, _, pdf) = demo.download("/load?format=pdf", &deputy).await;
+    assert_eq!((status, kind.as_str()), (StatusCode::OK, "application/pdf"));
+    assert!(pdf.starts_with(b"%PDF") && pdf.len() > 1000);
+    let (status, body) = demo
+        .call(Method::GET, "/load?format=docx", Some(&deputy), None)
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("api.bad_request"))
     );
 }

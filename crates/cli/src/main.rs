@@ -6,6 +6,7 @@ mod credentials;
 mod error;
 mod export;
 mod import;
+mod load;
 mod serve;
 
 use std::path::{Path, PathBuf};
@@ -91,6 +92,11 @@ enum Commands {
         #[command(subcommand)]
         what: ImportCommand,
     },
+    /// The teaching load of the current academic year (тарификация).
+    Load {
+        #[command(subcommand)]
+        command: LoadCommand,
+    },
     /// Serves the UI and the API to browsers; users log in as in the desktop app.
     Serve {
         #[arg(long, default_value_t = 8080)]
@@ -123,6 +129,18 @@ enum ListFormat {
 enum ImportCommand {
     /// Students from a .csv or .xlsx file; any bad row refuses the whole file.
     Students { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum LoadCommand {
+    /// Each teacher's hours and rates and the hours no one teaches: JSON, or the tariff list as
+    /// xlsx or PDF in the language of --lang.
+    Export {
+        #[arg(long, value_enum)]
+        format: load::LoadFormat,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -274,6 +292,36 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
             );
         }
         Commands::Serve { port, ui, lan } => serve::run(dir, port, ui, lan, lang)?,
+        Commands::Load {
+            command: LoadCommand::Export { format, out },
+        } => {
+            let store = unlock(&dir, lang)?;
+            let view = load::export(&store, format, &out, school_date(Utc::now()), lang)?;
+            let path = out.display().to_string();
+            let uncovered = view.uncovered_hours.to_string();
+            println!(
+                "{}",
+                text(
+                    lang,
+                    "cli-load-done",
+                    &[
+                        ("path", path.as_str().into()),
+                        ("teachers", view.teachers.len().into()),
+                        ("uncovered", uncovered.as_str().into()),
+                    ]
+                )
+            );
+            if !view.problems.is_empty() {
+                println!(
+                    "{}",
+                    text(
+                        lang,
+                        "cli-load-problems",
+                        &[("count", view.problems.len().into())]
+                    )
+                );
+            }
+        }
         Commands::Import {
             what: ImportCommand::Students { file },
         } => {

@@ -692,3 +692,91 @@ fn serve_lan_speaks_tls_with_the_certificate_made_at_set_up() {
         r#"{"initialised":true}"#
     );
 }
+
+impl School {
+    /// `dala load export` in a language, to a file beside the data folder.
+    fn load_export(&self, lang: &str, format: &str) -> (PathBuf, String) {
+        let out = self.path(&format!("load.{format}"));
+        let out_arg = out.to_str().expect("a UTF-8 path");
+        let output = succeeds(self.dala(
+            lang,
+            &["load", "export", "--format", format, "--out", out_arg],
+        ));
+        (out, String::from_utf8_lossy(&output.stdout).into_owned())
+    }
+}
+
+#[test]
+fn load_export_json_gives_each_teachers_hours_and_rates_and_the_uncovered_hours() {
+    let school = School::demo();
+    let (out, stdout) = school.load_export("en", "json");
+    assert!(stdout.contains("Teaching load written to"), "{stdout}");
+    let load: Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("the file")).expect("JSON");
+    assert_eq!(load["norm_hours_per_rate"], 16.0);
+    let teachers = load["teachers"].as_array().expect("a teachers list");
+    assert!(teachers.len() >= 10, "{}", teachers.len());
+    for t in teachers {
+        let weekly = t["weekly_hours"].as_f64().expect("weekly hours");
+        let rates = t["rates"].as_f64().expect("rates");
+        assert!(weekly >= 0.0, "{t}");
+        assert_eq!(rates, (weekly / 16.0 * 100.0).round() / 100.0, "{t}");
+        assert!(t["teacher_id"].is_string() && t["name"].is_string(), "{t}");
+        assert!(t["warnings"].is_array(), "{t}");
+    }
+    let busy = teachers
+        .iter()
+        .filter(|t| t["weekly_hours"].as_f64() > Some(0.0))
+        .count();
+    assert!(
+        busy * 2 > teachers.len(),
+        "most demo teachers teach planned hours: {busy}"
+    );
+    let listed: f64 = load["uncovered"]
+        .as_array()
+        .expect("an uncovered list")
+        .iter()
+        .map(|u| u["hours"].as_f64().expect("hours"))
+        .sum();
+    let total = load["uncovered_hours"].as_f64().expect("uncovered hours");
+    assert!(total >= 0.0);
+    assert!((total - listed).abs() < 1e-6, "{total} ≠ {listed}");
+}
+
+#[test]
+fn load_export_writes_the_tariff_list_as_xlsx_in_kazakh_and_as_pdf() {
+    let school = School::demo();
+    let (out, _) = school.load_export("kk", "xlsx");
+    let mut workbook: Xlsx<_> = calamine::open_workbook(&out).expect("an xlsx workbook");
+    let sheet = workbook
+        .worksheet_range_at(0)
+        .expect("one sheet")
+        .expect("a readable sheet");
+    let cell = |row: u32, col: u32| match sheet.get_value((row, col)) {
+        Some(Data::String(s)) => s.clone(),
+        other => format!("{other:?}"),
+    };
+    assert!(
+        cell(0, 0).contains("тарификациялық тізімі"),
+        "{}",
+        cell(0, 0)
+    );
+    // Title, subtitle, a blank row, then the header.
+    assert_eq!(cell(3, 1), "Педагогтің тегі, аты");
+    assert_eq!(cell(3, 3), "Аптасына сағат");
+    assert_eq!(cell(3, 5), "Мөлшерлеме");
+    assert!(matches!(
+        sheet.get_value((4, 3)),
+        Some(Data::Float(_) | Data::Int(_))
+    ));
+    let rows: Vec<String> = (0..sheet.height() as u32).map(|r| cell(r, 1)).collect();
+    assert!(rows.iter().any(|r| r == "Барлығы"), "a totals row");
+    assert!(
+        rows.iter().any(|r| r.starts_with("Ешкім оқытпайтын")),
+        "the uncovered hours"
+    );
+
+    let (out, _) = school.load_export("ru", "pdf");
+    let pdf = std::fs::read(&out).expect("the PDF");
+    assert!(pdf.starts_with(b"%PDF") && pdf.len() > 1000);
+}

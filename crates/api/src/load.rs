@@ -1,0 +1,691 @@
+//! The teaching load of the current academic year (тарификация, R27.13) as the deputy and the
+//! methodist read it: each teacher's weekly and yearly hours and rates, the curriculum's hours
+//! no one teaches, and the tariff list (тарификационный список) as xlsx or PDF. `dala load
+//! export` calls the same functions, so the CLI's file and the API's are one calculation.
+//!
+//! The store does not hold everything the load is made of yet, so the plan is built with what
+//! there is, and the gaps are plain here rather than guessed:
+//! - an assignment names a class, not a subgroup, and no hours: each one is the whole class
+//!   at the standard plan's hours (for a split subject, every subgroup);
+//! - no extra duties (class supervision, notebooks, a cabinet) are recorded yet, so none are
+//!   counted and the view has no duties;
+//! - no school says whether it is a small (ungraded) one or whether the local authority split
+//!   Russian: the default split options apply;
+//! - the curriculum and the norms are the embedded standard ones until a methodist's edited
+//!   copy is stored.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use axum::Json;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use chrono::NaiveDate;
+use dala_core::assignment::Assignment;
+use dala_core::curriculum;
+use dala_core::enrolment::Enrolment;
+use dala_core::group::Class;
+use dala_core::load::{
+    Institution, LoadAssignment, LoadClass, LoadPlan, LoadProblem, LoadReport, LoadWarning,
+    standard_norms,
+};
+use dala_core::org::Organisation;
+use dala_core::person::{Person, collation_key};
+use dala_core::year::{AcademicYear, school_date};
+use dala_i18n::{Lang, has_message};
+use dala_report::{Cell, Column, Report, ReportError};
+use dala_store::{Store, StoreError};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::ApiState;
+use crate::error::{ApiError, ErrorBody};
+use crate::oversight::{
+    FileBytes, Format, SubjectRef, date_text, file, lang_of, subject_name, subject_order, text,
+};
+use crate::permission::Operation;
+use crate::school;
+use crate::session::Caller;
+
+/// The teaching load as JSON: the contract of `dala load export --format json` and of
+/// `GET /api/v1/load`.
+#[derive(Serialize, ToSchema)]
+pub struct LoadView {
+    /// The academic year, e.g. "2025-2026"; none while the store has no year.
+    pub year: Option<String>,
+    /// The day the classes' pupils were counted: it decides which classes split.
+    pub counted_on: String,
+    /// Teaching hours a week that make one rate.
+    pub norm_hours_per_rate: f64,
+    /// By name.
+    pub teachers: Vec<TeacherLoadView>,
+    /// The sum of `uncovered`, a subgroup's hours counted for each subgroup.
+    pub uncovered_hours: f64,
+    /// The standard plan's weekly hours no one teaches, by class in grade order.
+    pub uncovered: Vec<UncoveredView>,
+    /// Assignments the calculation could not use as given, for the deputy to fix.
+    pub problems: Vec<LoadProblemView>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TeacherLoadView {
+    pub teacher_id: String,
+    pub name: String,
+    /// The staff position's code (`teacher`, `methodist`, …), if recorded.
+    pub position: Option<String>,
+    /// The subjects of the teacher's assignments, in the catalogue's order.
+    pub subjects: Vec<SubjectRef>,
+    pub weekly_hours: f64,
+    pub yearly_hours: f64,
+    /// `weekly_hours / norm_hours_per_rate`, to 2 decimals.
+    pub rates: f64,
+    pub warnings: Vec<LoadWarningView>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LoadWarningView {
+    /// `overload` or `underload`.
+    pub kind: String,
+    pub rates: f64,
+    /// The limit in rates the teacher is beyond.
+    pub limit: f64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct UncoveredView {
+    pub class_id: String,
+    pub class_name: String,
+    pub subject: String,
+    pub subject_name: String,
+    /// The subgroup (1, 2) of a split class; none for the whole class.
+    pub group: Option<u32>,
+    /// Weekly hours.
+    pub hours: f64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LoadProblemView {
+    /// `unknown_class`, `no_plan_hours` (the grade's plan does not teach the subject: counted as
+    /// 0 hours), `not_split`, `group_out_of_range` or `over_assigned`.
+    pub kind: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assignment_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub teacher_id: Option<String>,
+    pub class_id: String,
+    pub class_name: String,
+    pub subject: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<u32>,
+    /// For `over_assigned`: the plan's hours and the hours assigned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub planned: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assigned: Option<f64>,
+}
+
+/// The academic year that holds `today`, or the latest one before it; the first one when all
+/// are still to come (the same choice as the journal's).
+fn current_year(store: &Store, today: NaiveDate) -> Result<Option<AcademicYear>, StoreError> {
+    let mut years = store.list::<AcademicYear>()?;
+    years.sort_by_key(|y| y.starts);
+    Ok(years
+        .iter()
+        .find(|y| y.contains(today))
+        .or_else(|| years.iter().rev().find(|y| y.starts <= today))
+        .or(years.first())
+        .cloned())
+}
+
+/// The load of the current academic year, with names in `lang`.
+pub fn load_view(store: &Store, today: NaiveDate, lang: Lang) -> Result<LoadView, StoreError> {
+    let norms = standard_norms();
+    let Some(year) = current_year(store, today)? else {
+        return Ok(LoadView {
+            year: None,
+            counted_on: today.to_string(),
+            norm_hours_per_rate: norms.hours_per_rate(Institution::School),
+            teachers: Vec::new(),
+            uncovered_hours: 0.0,
+            uncovered: Vec::new(),
+            problems: Vec::new(),
+        });
+    };
+    // Planned in August for the year to come, the classes are counted as they start it.
+    let day = today.clamp(year.starts, year.ends);
+    let year_id = year.id.to_string();
+    let mut classes = store.find::<Class>("year_id", &year_id)?;
+    classes.sort_by_cached_key(|c| (c.grade, collation_key(&c.letter)));
+    let mut pupils: HashMap<Uuid, BTreeSet<Uuid>> = HashMap::new();
+    for e in store.find::<Enrolment>("year_id", &year_id)? {
+        if e.covers(day) {
+            pupils.entry(e.group_id).or_default().insert(e.person_id);
+        }
+    }
+    // An age group's educator has no subject; a kindergarten has no classes, so no load.
+    let assignments: Vec<Assignment> = store
+        .find::<Assignment>("year_id", &year_id)?
+        .into_iter()
+        .filter(|a| a.subject.is_some() && classes.iter().any(|c| c.id == a.group_id))
+        .collect();
+    let plan = LoadPlan {
+        institution: Institution::School,
+        split: Default::default(),
+        classes: classes
+            .iter()
+            .map(|c| LoadClass {
+                class_id: c.id,
+                grade: c.grade,
+                language: c.language,
+                pupils: pupils
+                    .get(&c.id)
+                    .map_or(0, |p| u32::try_from(p.len()).unwrap_or(u32::MAX)),
+            })
+            .collect(),
+        assignments: assignments
+            .iter()
+            .map(|a| LoadAssignment {
+                teacher_id: a.teacher_id,
+                class_id: a.group_id,
+                subject: a.subject.clone().unwrap_or_default(),
+                group: None,
+                hours: None,
+            })
+            .collect(),
+        duties: Vec::new(),
+    };
+    let report = plan.report(curriculum::standard(), norms);
+    let people: HashMap<Uuid, Person> = store
+        .list::<Person>()?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    Ok(Labels {
+        lang: lang.code(),
+        classes: classes.iter().map(|c| (c.id, c.name())).collect(),
+        names: store.names()?,
+        people,
+        assignments: &assignments,
+    }
+    .view(&year, day, report))
+}
+
+/// What the view shows beside the figures: names of classes, people and subjects.
+struct Labels<'a> {
+    lang: &'static str,
+    classes: HashMap<Uuid, String>,
+    names: HashMap<Uuid, String>,
+    people: HashMap<Uuid, Person>,
+    assignments: &'a [Assignment],
+}
+
+impl Labels<'_> {
+    fn class(&self, id: Uuid) -> String {
+        self.classes.get(&id).cloned().unwrap_or_default()
+    }
+
+    fn subject(&self, code: &str) -> SubjectRef {
+        SubjectRef {
+            subject: code.to_string(),
+            subject_name: subject_name(code, self.lang),
+        }
+    }
+
+    fn view(&self, year: &AcademicYear, day: NaiveDate, report: LoadReport) -> LoadView {
+        let mut subjects: HashMap<Uuid, BTreeSet<(usize, String)>> = HashMap::new();
+        for a in self.assignments {
+            if let Some(code) = &a.subject {
+                subjects
+                    .entry(a.teacher_id)
+                    .or_default()
+                    .insert(subject_order(code));
+            }
+        }
+        let mut teachers: Vec<TeacherLoadView> = report
+            .teachers
+            .iter()
+            .map(|t| TeacherLoadView {
+                teacher_id: t.teacher_id.to_string(),
+                name: self.names.get(&t.teacher_id).cloned().unwrap_or_default(),
+                position: self
+                    .people
+                    .get(&t.teacher_id)
+                    .and_then(|p| p.position.clone()),
+                subjects: subjects
+                    .get(&t.teacher_id)
+                    .into_iter()
+                    .flatten()
+                    .map(|(_, code)| self.subject(code))
+                    .collect(),
+                weekly_hours: t.weekly_hours,
+                yearly_hours: t.yearly_hours,
+                rates: t.rates,
+                warnings: t.warnings.iter().map(warning).collect(),
+            })
+            .collect();
+        teachers.sort_by_cached_key(|t| (collation_key(&t.name), t.teacher_id.clone()));
+        let uncovered = report
+            .uncovered
+            .iter()
+            .map(|u| {
+                let subject = self.subject(&u.subject);
+                UncoveredView {
+                    class_id: u.class_id.to_string(),
+                    class_name: self.class(u.class_id),
+                    subject: subject.subject,
+                    subject_name: subject.subject_name,
+                    group: u.group,
+                    hours: u.hours,
+                }
+            })
+            .collect();
+        LoadView {
+            year: Some(year.name()),
+            counted_on: day.to_string(),
+            norm_hours_per_rate: report.norm_hours_per_rate,
+            teachers,
+            uncovered_hours: report.uncovered_hours,
+            uncovered,
+            problems: report
+                .problems
+                .iter()
+                .filter_map(|p| self.problem(p))
+                .collect(),
+        }
+    }
+
+    fn problem(&self, problem: &LoadProblem) -> Option<LoadProblemView> {
+        let of_assignment = |kind: &str, index: usize| {
+            let a = self.assignments.get(index)?;
+            Some(LoadProblemView {
+                kind: kind.to_string(),
+                assignment_id: Some(a.id.to_string()),
+                teacher_id: Some(a.teacher_id.to_string()),
+                class_id: a.group_id.to_string(),
+                class_name: self.class(a.group_id),
+                subject: a.subject.clone().unwrap_or_default(),
+                group: None,
+                planned: None,
+                assigned: None,
+            })
+        };
+        match problem {
+            LoadProblem::UnknownClass { assignment } => of_assignment("unknown_class", *assignment),
+            LoadProblem::NoPlanHours { assignment } => of_assignment("no_plan_hours", *assignment),
+            LoadProblem::NotSplit { assignment } => of_assignment("not_split", *assignment),
+            LoadProblem::GroupOutOfRange { assignment, .. } => {
+                of_assignment("group_out_of_range", *assignment)
+            }
+            // The plan holds no duties yet.
+            LoadProblem::UnknownDuty { .. } => None,
+            LoadProblem::OverAssigned {
+                class_id,
+                subject,
+                group,
+                planned,
+                assigned,
+            } => Some(LoadProblemView {
+                kind: "over_assigned".into(),
+                assignment_id: None,
+                teacher_id: None,
+                class_id: class_id.to_string(),
+                class_name: self.class(*class_id),
+                subject: subject.clone(),
+                group: *group,
+                planned: Some(*planned),
+                assigned: Some(*assigned),
+            }),
+        }
+    }
+}
+
+fn warning(w: &LoadWarning) -> LoadWarningView {
+    let (kind, rates, limit) = match w {
+        LoadWarning::Overload { rates, limit } => ("overload", rates, limit),
+        LoadWarning::Underload { rates, limit } => ("underload", rates, limit),
+    };
+    LoadWarningView {
+        kind: kind.into(),
+        rates: *rates,
+        limit: *limit,
+    }
+}
+
+/// To 2 decimals: sums of figures that already are.
+fn round2(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
+/// A figure in a sentence, as the sheet prints its cells: a decimal comma, at most 2 decimals.
+fn decimal(value: f64) -> String {
+    let text = format!("{value:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    text.replace('.', ",")
+}
+
+/// The tariff list: a row per teacher with the position and subjects, the weekly and yearly
+/// hours, the rates and the warnings; the totals; then, as footer rows since a report holds one
+/// table, the norm per rate and the hours no one teaches, a row per class.
+///
+/// The official form also has the teacher's education, diploma, seniority and category. Dala
+/// keeps none of them yet (the teacher's profile, R27.2, will), so those columns are left out
+/// rather than printed empty.
+pub fn tariff_list(
+    store: &Store,
+    view: &LoadView,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<Report, StoreError> {
+    let org = store
+        .list::<Organisation>()?
+        .into_iter()
+        .next()
+        .map(|o| o.name)
+        .unwrap_or_default();
+    let t = |id: &str| text(lang, id, &[]);
+    let columns = vec![
+        Column::new(t("sheet-number"), 4.0),
+        Column::new(t("sheet-load-teacher"), 28.0),
+        Column::new(t("sheet-load-position"), 32.0),
+        Column::new(t("sheet-load-weekly"), 10.0),
+        Column::new(t("sheet-load-yearly"), 10.0),
+        Column::new(t("sheet-load-rates"), 10.0),
+        Column::new(t("sheet-load-warnings"), 30.0),
+    ];
+    let rows = view
+        .teachers
+        .iter()
+        .enumerate()
+        .map(|(i, teacher)| {
+            vec![
+                Cell::Int(i as i64 + 1),
+                Cell::Text(teacher.name.clone()),
+                Cell::Text(position_text(teacher, lang)),
+                Cell::Number(teacher.weekly_hours),
+                Cell::Number(teacher.yearly_hours),
+                Cell::Number(teacher.rates),
+                Cell::Text(warnings_text(&teacher.warnings, lang)),
+            ]
+        })
+        .collect();
+    let sum = |f: fn(&TeacherLoadView) -> f64| round2(view.teachers.iter().map(f).sum());
+    let mut footer_rows = vec![
+        vec![
+            Cell::Empty,
+            Cell::Text(t("sheet-total")),
+            Cell::Empty,
+            Cell::Number(sum(|t| t.weekly_hours)),
+            Cell::Number(sum(|t| t.yearly_hours)),
+            Cell::Number(sum(|t| t.rates)),
+        ],
+        vec![
+            Cell::Empty,
+            Cell::Text(text(
+                lang,
+                "sheet-load-norm",
+                &[("hours", decimal(view.norm_hours_per_rate).as_str().into())],
+            )),
+        ],
+        vec![
+            Cell::Empty,
+            Cell::Text(t("sheet-load-uncovered")),
+            Cell::Empty,
+            Cell::Number(view.uncovered_hours),
+        ],
+    ];
+    footer_rows.extend(uncovered_rows(view, lang));
+    let year = view.year.clone().unwrap_or_default();
+    Ok(Report {
+        title: text(lang, "sheet-load-title", &[("year", year.as_str().into())]),
+        subtitle: Some(text(
+            lang,
+            "sheet-printed",
+            &[
+                ("org", org.as_str().into()),
+                ("date", date_text(today).as_str().into()),
+            ],
+        )),
+        columns,
+        rows,
+        footer_rows,
+        chart: None,
+        landscape: true,
+    })
+}
+
+/// «Мұғалім: математика, алгебра»: the position, then the subjects taught.
+fn position_text(teacher: &TeacherLoadView, lang: Lang) -> String {
+    let position = teacher.position.as_deref().map(|code| {
+        let id = format!("sheet-position-{}", code.replace('_', "-"));
+        if has_message(lang, &id) {
+            text(lang, &id, &[])
+        } else {
+            code.to_string()
+        }
+    });
+    let subjects: Vec<&str> = teacher
+        .subjects
+        .iter()
+        .map(|s| s.subject_name.as_str())
+        .collect();
+    match (position, subjects.is_empty()) {
+        (Some(position), true) => position,
+        (Some(position), false) => format!("{position}: {}", subjects.join(", ")),
+        (None, _) => subjects.join(", "),
+    }
+}
+
+fn warnings_text(warnings: &[LoadWarningView], lang: Lang) -> String {
+    warnings
+        .iter()
+        .map(|w| {
+            let id = match w.kind.as_str() {
+                "overload" => "sheet-load-overload",
+                _ => "sheet-load-underload",
+            };
+            let (rates, limit) = (decimal(w.rates), decimal(w.limit));
+            text(
+                lang,
+                id,
+                &[
+                    ("rates", rates.as_str().into()),
+                    ("limit", limit.as_str().into()),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A row per class: the class, its uncovered subjects with their hours, and their sum.
+fn uncovered_rows(view: &LoadView, lang: Lang) -> Vec<Vec<Cell>> {
+    // Classes in the view's order, which is the grade order.
+    let mut order: Vec<&str> = Vec::new();
+    let mut by_class: BTreeMap<&str, Vec<&UncoveredView>> = BTreeMap::new();
+    for u in &view.uncovered {
+        if !by_class.contains_key(u.class_id.as_str()) {
+            order.push(&u.class_id);
+        }
+        by_class.entry(&u.class_id).or_default().push(u);
+    }
+    order
+        .into_iter()
+        .map(|class| {
+            let items = &by_class[class];
+            let subjects: Vec<String> = items
+                .iter()
+                .map(|u| {
+                    let name = match u.group {
+                        Some(group) => text(
+                            lang,
+                            "sheet-load-subgroup",
+                            &[
+                                ("subject", u.subject_name.as_str().into()),
+                                ("group", group.into()),
+                            ],
+                        ),
+                        None => u.subject_name.clone(),
+                    };
+                    format!("{name} — {}", decimal(u.hours))
+                })
+                .collect();
+            vec![
+                Cell::Empty,
+                Cell::Text(items[0].class_name.clone()),
+                Cell::Text(subjects.join("; ")),
+                Cell::Number(round2(items.iter().map(|u| u.hours).sum())),
+            ]
+        })
+        .collect()
+}
+
+/// The file forms of the tariff list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TariffFile {
+    Xlsx,
+    Pdf,
+}
+
+impl TariffFile {
+    /// The report's bytes, for a caller that writes them itself (the CLI).
+    pub fn write(self, report: &Report) -> Result<Vec<u8>, ReportError> {
+        match self {
+            TariffFile::Xlsx => dala_report::xlsx(report),
+            TariffFile::Pdf => dala_report::pdf(report),
+        }
+    }
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LoadQuery {
+    /// `json` (the default), `xlsx` or `pdf`: the tariff list as a file.
+    #[param(inline)]
+    pub format: Option<Format>,
+}
+
+#[utoipa::path(get, path = "/api/v1/load", operation_id = "loadReport", tag = "load",
+    params(LoadQuery), security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The teaching load, or its tariff list as a file", content(
+            (LoadView = "application/json"),
+            (FileBytes = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (FileBytes = "application/pdf"))),
+        (status = 403, body = ErrorBody)))]
+pub async fn report(
+    State(state): State<ApiState>,
+    caller: Caller,
+    q: Result<Query<LoadQuery>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    caller.may(Operation::LoadReport)?;
+    let q = school::query(q)?;
+    let lang = lang_of(&caller);
+    let format = q.format.unwrap_or_default();
+    let (view, report) = state
+        .with(move |org| {
+            let today = school_date(org.now());
+            let store = org.store()?;
+            let view = load_view(store, today, lang)?;
+            let report = match format {
+                Format::Json => None,
+                Format::Xlsx | Format::Pdf => Some(tariff_list(store, &view, today, lang)?),
+            };
+            Ok((view, report))
+        })
+        .await?;
+    match report {
+        None => Ok(Json(view).into_response()),
+        Some(report) => {
+            let stem = format!("load-{}", view.year.as_deref().unwrap_or("year"));
+            file(report, format, stem).await
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn teacher(position: Option<&str>, subjects: &[&str]) -> TeacherLoadView {
+        TeacherLoadView {
+            teacher_id: Uuid::nil().to_string(),
+            name: "Әлиев Асқар".into(),
+            position: position.map(Into::into),
+            subjects: subjects
+                .iter()
+                .map(|s| SubjectRef {
+                    subject: s.to_string(),
+                    subject_name: subject_name(s, "kk"),
+                })
+                .collect(),
+            weekly_hours: 27.0,
+            yearly_hours: 918.0,
+            rates: 1.69,
+            warnings: vec![LoadWarningView {
+                kind: "overload".into(),
+                rates: 1.69,
+                limit: 1.5,
+            }],
+        }
+    }
+
+    #[test]
+    fn the_position_column_names_the_position_then_the_subjects() {
+        let both = teacher(Some("teacher"), &["mathematics", "informatics"]);
+        let text = position_text(&both, Lang::Ru);
+        assert!(text.starts_with("Учитель: "), "{text}");
+        assert!(text.contains(", "), "{text}");
+        assert_eq!(
+            position_text(&teacher(Some("teacher"), &[]), Lang::En),
+            "Teacher"
+        );
+        // A position the locales do not know is shown by its code rather than dropped.
+        assert_eq!(
+            position_text(&teacher(Some("lab_assistant"), &[]), Lang::Kk),
+            "lab_assistant"
+        );
+    }
+
+    #[test]
+    fn warnings_print_their_figures_with_a_decimal_comma() {
+        let text = warnings_text(&teacher(None, &[]).warnings, Lang::Kk);
+        assert!(text.contains("1,69") && text.contains("1,5"), "{text}");
+        assert_eq!(decimal(16.0), "16");
+        assert_eq!(decimal(0.5), "0,5");
+    }
+
+    #[test]
+    fn uncovered_hours_make_a_row_per_class_in_the_views_order() {
+        let item = |class: &str, subject: &str, group, hours| UncoveredView {
+            class_id: class.into(),
+            class_name: format!("{class} А"),
+            subject: subject.into(),
+            subject_name: subject_name(subject, "en"),
+            group,
+            hours,
+        };
+        let view = LoadView {
+            year: Some("2025-2026".into()),
+            counted_on: "2025-09-01".into(),
+            norm_hours_per_rate: 16.0,
+            teachers: vec![teacher(Some("teacher"), &["mathematics"])],
+            uncovered_hours: 7.0,
+            uncovered: vec![
+                item("9", "english", Some(2), 3.0),
+                item("9", "music", None, 1.0),
+                item("10", "physics", None, 3.0),
+            ],
+            problems: Vec::new(),
+        };
+        let rows = uncovered_rows(&view, Lang::En);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0][1], Cell::Text("9 А".into()));
+        assert_eq!(rows[0][3], Cell::Number(4.0));
+        let Cell::Text(subjects) = &rows[0][2] else {
+            panic!("the subjects are text")
+        };
+        assert!(subjects.contains("(group 2) — 3"), "{subjects}");
+        assert_eq!(rows[1][1], Cell::Text("10 А".into()));
+    }
+}
