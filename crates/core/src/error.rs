@@ -114,6 +114,18 @@ pub enum CoreError {
     DayOutsideMonth,
     #[error("the day has not come yet")]
     DayInFuture,
+    #[error("the day of the week must be from 1 to {max}")]
+    WeekdayInvalid { max: u32 },
+    #[error("the time must be HH:MM within the day, lasting {min} to {max} minutes")]
+    ActivityTimeInvalid { min: u32, max: u32 },
+    #[error("there is no organised activity {code}")]
+    ActivityUnknown { code: String },
+    #[error("the group already has an activity at that time")]
+    ActivityOverlap,
+    #[error("the room's name is required")]
+    RoomNameRequired,
+    #[error("the room is unknown in this year")]
+    RoomUnknown,
     /// One item of a batch (a register's cells) was refused: which one, and why.
     #[error("item {index}: {error}")]
     AtItem { index: usize, error: Box<CoreError> },
@@ -200,6 +212,12 @@ impl CoreError {
             ScoreOutOfRange { .. } => "journal.score_out_of_range",
             DayOutsideMonth => "register.day_outside_month",
             DayInFuture => "register.day_in_future",
+            WeekdayInvalid { .. } => "schedule.weekday_invalid",
+            ActivityTimeInvalid { .. } => "schedule.activity_time_invalid",
+            ActivityUnknown { .. } => "schedule.activity_unknown",
+            ActivityOverlap => "schedule.activity_overlap",
+            RoomNameRequired => "schedule.room_name_required",
+            RoomUnknown => "schedule.room_unknown",
             AtItem { error, .. } => error.code(),
         }
     }
@@ -222,7 +240,11 @@ impl CoreError {
             ImportDateInvalid { value } | ImportSexInvalid { value } => {
                 vec![("value", value.clone())]
             }
-            SubjectUnknown { code } => vec![("code", code.clone())],
+            SubjectUnknown { code } | ActivityUnknown { code } => vec![("code", code.clone())],
+            WeekdayInvalid { max } => vec![("max", max.to_string())],
+            ActivityTimeInvalid { min, max } => {
+                vec![("min", min.to_string()), ("max", max.to_string())]
+            }
             PeriodInvalid { max } => vec![("max", max.to_string())],
             TooManySoch { max } | TooManySor { max } | TextTooLong { max } => {
                 vec![("max", max.to_string())]

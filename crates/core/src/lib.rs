@@ -3,6 +3,7 @@
 //! the kindergarten's register — with every rule that decides whether a command may happen. Pure: time, ids and randomness come in as arguments; no SQL, files or network.
 
 pub mod account;
+pub mod activities;
 pub mod assessment;
 pub mod assignment;
 pub mod command;
@@ -12,6 +13,7 @@ pub mod demo_names;
 pub mod enrolment;
 pub mod error;
 pub mod fet;
+pub mod generator;
 pub mod group;
 pub mod iin;
 pub mod import;

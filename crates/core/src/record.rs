@@ -122,10 +122,13 @@ pub enum Collection {
     Assignments,
     Guardianships,
     Lessons,
+    Rooms,
+    TimetableLessons,
+    Activities,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 11] = [
+    pub const ALL: [Collection; 14] = [
         Collection::Organisations,
         Collection::AcademicYears,
         Collection::Terms,
@@ -137,6 +140,9 @@ impl Collection {
         Collection::Assignments,
         Collection::Guardianships,
         Collection::Lessons,
+        Collection::Rooms,
+        Collection::TimetableLessons,
+        Collection::Activities,
     ];
 
     pub fn name(self) -> &'static str {
@@ -152,6 +158,9 @@ impl Collection {
             Collection::Assignments => "assignments",
             Collection::Guardianships => "guardianships",
             Collection::Lessons => "lessons",
+            Collection::Rooms => "rooms",
+            Collection::TimetableLessons => "timetable_lessons",
+            Collection::Activities => "activities",
         }
     }
 
@@ -194,6 +203,9 @@ pub enum DocKey {
     Journal { class: Uuid, term: Uuid },
     /// One kindergarten group's attendance register for one month (`YYYYMM`).
     Register { group: Uuid, month: u32 },
+    /// One academic year's week: the rooms, the school timetable and the kindergarten's plan of
+    /// organised activities.
+    Timetable(Uuid),
 }
 
 /// Cells: values kept under `grid → row → column` in a document instead of as entities, because a
@@ -254,6 +266,7 @@ impl DocKey {
             DocKey::Org
             | DocKey::People
             | DocKey::Roster(_)
+            | DocKey::Timetable(_)
             | DocKey::Journal { .. }
             | DocKey::Register { .. } => Scope::Upstream,
         }
@@ -265,6 +278,7 @@ impl DocKey {
             DocKey::People => "people".into(),
             DocKey::Roster(year) => format!("roster/{year}"),
             DocKey::Accounts => "accounts".into(),
+            DocKey::Timetable(year) => format!("timetable/{year}"),
             DocKey::Journal { class, term } => format!("journal/{class}/{term}"),
             DocKey::Register { group, month } => {
                 format!("register/{group}/{:04}-{:02}", month / 100, month % 100)
@@ -281,6 +295,7 @@ impl DocKey {
                 let (kind, rest) = name.split_once('/')?;
                 match kind {
                     "roster" => rest.parse().ok().map(DocKey::Roster),
+                    "timetable" => rest.parse().ok().map(DocKey::Timetable),
                     "journal" => {
                         let (class, term) = rest.split_once('/')?;
                         Some(DocKey::Journal {
@@ -329,6 +344,11 @@ impl DocKey {
             ],
             DocKey::Accounts => &[Collection::Accounts],
             DocKey::Journal { .. } => &[Collection::Lessons],
+            DocKey::Timetable(_) => &[
+                Collection::Rooms,
+                Collection::TimetableLessons,
+                Collection::Activities,
+            ],
             DocKey::Register { .. } => &[],
         }
     }
