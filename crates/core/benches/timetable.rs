@@ -1,7 +1,7 @@
 //! Dala's timetable generator beside FET's, in one run, on the same instances: generated
 //! Kazakh schools of 10, 25 and 45 classes and the official FET examples of seven countries.
-//! FET gets each instance as Dala reads it (written back to a `.fet` file by the small writer
-//! below), so both solve the same problem; the constraints Dala does not read are counted in the
+//! FET gets each instance as Dala reads it (written back to a `.fet` file by `fet::write`), so
+//! both solve the same problem; the constraints Dala does not read are counted in the
 //! table. Both timetables are scored by Dala's `check`, so "hard" and "soft" mean the same for
 //! both: a FET timetable that stopped unfinished counts its unplaced lessons as hard breaches.
 //!
@@ -10,13 +10,14 @@
 //! - `DALA_BENCH_ALL=1` — every example under the seven countries, not one or two each;
 //! - `DALA_BENCH_ORIGINAL=1` — FET reads the original example files, with all their
 //!   constraints, instead of what Dala read of them;
-//! - `DALA_BENCH_ONLY=text` — only the instances whose name contains `text`;
+//! - `DALA_BENCH_ONLY=text` — only the instances whose name contains `text` (case matters): the
+//!   names are `Kazakh school, 10 classes` and the examples' paths (`Denmark/small-school.fet`),
+//!   so `.fet` keeps the examples only;
 //! - `DALA_BENCH_KEEP=1` — keep the files written for FET and FET's output.
 //!
 //! Needs `fet-cl` (`apt-get install fet`) and the examples (`apt-get install fet-data`).
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::AtomicBool;
@@ -137,6 +138,7 @@ fn main() {
         cases.retain(|c| c.name.contains(only.as_str()));
     }
 
+    machine();
     println!(
         "Budget {seconds} s per instance and solver; FET reads {}.\n",
         if original {
@@ -154,7 +156,8 @@ fn main() {
             (Some(path), true) => path.clone(),
             _ => {
                 let file = work.join(format!("case{n}.fet"));
-                std::fs::write(&file, write_fet(&case.instance)).expect("the .fet file is written");
+                std::fs::write(&file, fet::write(&case.instance, None))
+                    .expect("the .fet file is written");
                 file
             }
         };
@@ -192,6 +195,35 @@ fn main() {
     } else {
         let _ = std::fs::remove_dir_all(&work);
     }
+}
+
+/// What the figures depend on, printed first so a table is never read without it: the cores,
+/// the processor, and the load when the run began (other work on the machine slows both).
+fn machine() {
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .and_then(|l| l.split_once(':'))
+        .map_or("unknown", |(_, m)| m.trim());
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let load: Vec<&str> = load.split_whitespace().take(3).collect();
+    let fet = Command::new("fet-cl")
+        .arg("--version")
+        .output()
+        .map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .next()
+                .unwrap_or("")
+                .to_string()
+        })
+        .unwrap_or_default();
+    println!("nproc: {cores}");
+    println!("CPU: {model}");
+    println!("load average at start (1, 5, 15 min): {}", load.join(" "));
+    println!("fet-cl: {fet}");
 }
 
 fn env(name: &str) -> Option<String> {
@@ -309,12 +341,17 @@ fn run_fet(instance: &Instance, file: &Path, out: &Path, seconds: u64) -> Result
     if overran {
         note = "FET: stopped from outside, it ran past its time limit".into();
     }
-    if finished && !hard.is_empty() {
+    if !hard.is_empty() {
         let mut codes: HashMap<&str, usize> = HashMap::new();
         for v in &hard {
             *codes.entry(v.code).or_default() += 1;
         }
-        note = format!("FET says solved, Dala's check finds {codes:?}");
+        let said = if finished {
+            "says solved"
+        } else {
+            "stopped unfinished"
+        };
+        note = format!("FET {said}, Dala's check finds {codes:?}");
     }
     Result {
         solved: hard.is_empty(),
@@ -326,28 +363,32 @@ fn run_fet(instance: &Instance, file: &Path, out: &Path, seconds: u64) -> Result
 }
 
 /// Runs `fet-cl`, which does not always keep its own time limit (it was seen running for
-/// minutes past it): past the limit and a grace period it gets SIGTERM, on which it writes the
-/// timetable it has and exits; if it still runs, it is killed. `true` when it exited by itself.
+/// minutes past it): 3 s past the limit it gets SIGTERM, on which it writes the timetable it has
+/// and exits; 10 s past the limit it is killed, whatever it is doing, so that no instance takes
+/// more than its budget and a few seconds. `true` when it exited by itself.
 fn run_with_limit(command: &mut Command, limit: Duration) -> std::io::Result<bool> {
     let mut child = command
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()?;
     let began = Instant::now();
-    let grace = Duration::from_secs(5);
+    let (term, kill) = (
+        limit + Duration::from_secs(3),
+        limit + Duration::from_secs(10),
+    );
     let mut termed = false;
     loop {
         if child.try_wait()?.is_some() {
             return Ok(!termed);
         }
         let gone = began.elapsed();
-        if !termed && gone > limit + grace {
+        if !termed && gone > term {
             let _ = Command::new("kill")
                 .arg("-TERM")
                 .arg(child.id().to_string())
                 .status();
             termed = true;
-        } else if gone > limit + 4 * grace {
+        } else if gone > kill {
             child.kill()?;
             child.wait()?;
             return Ok(false);
@@ -410,341 +451,6 @@ fn unescape(s: &str) -> String {
         .replace("&quot;", "\"")
         .replace("&apos;", "'")
         .replace("&amp;", "&")
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// The instance as a `.fet` file FET reads: the lists, then each rule as FET names it.
-fn write_fet(i: &Instance) -> String {
-    let mut o = String::new();
-    let e = escape;
-    o.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<fet version=\"6.8.5\">\n");
-    o.push_str("<Mode>Official</Mode>\n");
-    let _ = writeln!(o, "<Institution_Name>{}</Institution_Name>", e(&i.name));
-    let _ = writeln!(
-        o,
-        "<Days_List>\n<Number_of_Days>{}</Number_of_Days>",
-        i.days.len()
-    );
-    for d in &i.days {
-        let _ = writeln!(o, "<Day><Name>{}</Name></Day>", e(d));
-    }
-    let _ = writeln!(
-        o,
-        "</Days_List>\n<Hours_List>\n<Number_of_Hours>{}</Number_of_Hours>",
-        i.hours.len()
-    );
-    for h in &i.hours {
-        let _ = writeln!(o, "<Hour><Name>{}</Name></Hour>", e(h));
-    }
-    o.push_str("</Hours_List>\n<Subjects_List>\n");
-    for s in &i.subjects {
-        let _ = writeln!(o, "<Subject><Name>{}</Name></Subject>", e(s));
-    }
-    o.push_str("</Subjects_List>\n<Activity_Tags_List>\n</Activity_Tags_List>\n<Teachers_List>\n");
-    for t in &i.teachers {
-        let _ = writeln!(o, "<Teacher><Name>{}</Name></Teacher>", e(t));
-    }
-    o.push_str("</Teachers_List>\n<Students_List>\n");
-    for (s, set) in i.students.iter().enumerate() {
-        if set.kind == StudentsKind::Year {
-            write_set(&mut o, i, s, "Year");
-        }
-    }
-    o.push_str("</Students_List>\n<Activities_List>\n");
-    for a in &i.activities {
-        o.push_str("<Activity>\n");
-        for &t in &a.teachers {
-            let _ = writeln!(o, "\t<Teacher>{}</Teacher>", e(&i.teachers[t]));
-        }
-        let _ = writeln!(o, "\t<Subject>{}</Subject>", e(&i.subjects[a.subject]));
-        for &s in &a.students {
-            let _ = writeln!(o, "\t<Students>{}</Students>", e(&i.students[s].name));
-        }
-        let _ = writeln!(
-            o,
-            "\t<Duration>{}</Duration>\n\t<Total_Duration>{}</Total_Duration>\n\t<Id>{}</Id>",
-            a.duration, a.total_duration, a.id
-        );
-        let _ = writeln!(
-            o,
-            "\t<Activity_Group_Id>{}</Activity_Group_Id>",
-            a.group.unwrap_or(0)
-        );
-        if let Some(n) = a.students_count {
-            let _ = writeln!(o, "\t<Number_Of_Students>{n}</Number_Of_Students>");
-        }
-        let _ = writeln!(o, "\t<Active>{}</Active>\n</Activity>", a.active);
-    }
-    o.push_str("</Activities_List>\n<Buildings_List>\n</Buildings_List>\n<Rooms_List>\n");
-    for r in &i.rooms {
-        let _ = write!(
-            o,
-            "<Room>\n\t<Name>{}</Name>\n\t<Building></Building>\n\t<Capacity>{}</Capacity>\n",
-            e(&r.name),
-            if r.capacity == 0 { 30000 } else { r.capacity }
-        );
-        if r.real_rooms.is_empty() {
-            o.push_str("\t<Virtual>false</Virtual>\n");
-        } else {
-            let _ = writeln!(
-                o,
-                "\t<Virtual>true</Virtual>\n\t<Number_of_Sets_of_Real_Rooms>{}</Number_of_Sets_of_Real_Rooms>",
-                r.real_rooms.len()
-            );
-            for set in &r.real_rooms {
-                let _ = writeln!(
-                    o,
-                    "\t<Set_of_Real_Rooms>\n\t\t<Number_of_Real_Rooms>{}</Number_of_Real_Rooms>",
-                    set.len()
-                );
-                for &x in set {
-                    let _ = writeln!(o, "\t\t<Real_Room>{}</Real_Room>", e(&i.rooms[x].name));
-                }
-                o.push_str("\t</Set_of_Real_Rooms>\n");
-            }
-        }
-        o.push_str("</Room>\n");
-    }
-    o.push_str("</Rooms_List>\n<Time_Constraints_List>\n");
-    let mut space = String::new();
-    for c in &i.constraints {
-        let (is_space, body) = constraint(i, c);
-        if is_space {
-            space.push_str(&body);
-        } else {
-            o.push_str(&body);
-        }
-    }
-    o.push_str("</Time_Constraints_List>\n<Space_Constraints_List>\n");
-    o.push_str(&space);
-    o.push_str("</Space_Constraints_List>\n</fet>\n");
-    o
-}
-
-fn write_set(o: &mut String, i: &Instance, s: usize, element: &str) {
-    let set = &i.students[s];
-    let _ = writeln!(
-        o,
-        "<{element}>\n<Name>{}</Name>\n<Number_of_Students>{}</Number_of_Students>",
-        escape(&set.name),
-        set.size
-    );
-    if element == "Year" {
-        o.push_str("<Number_of_Categories>0</Number_of_Categories>\n<Separator> </Separator>\n");
-    }
-    let part = match set.kind {
-        StudentsKind::Year => "Group",
-        StudentsKind::Group => "Subgroup",
-        StudentsKind::Subgroup => "",
-    };
-    for &p in &set.parts {
-        write_set(o, i, p, part);
-    }
-    let _ = writeln!(o, "</{element}>");
-}
-
-/// One constraint as FET writes it, and whether it is a space constraint.
-fn constraint(i: &Instance, c: &Constraint) -> (bool, String) {
-    let e = escape;
-    let teacher = |t: &Option<usize>| {
-        t.map(|t| format!("<Teacher_Name>{}</Teacher_Name>", e(&i.teachers[t])))
-    };
-    let students =
-        |s: &Option<usize>| s.map(|s| format!("<Students>{}</Students>", e(&i.students[s].name)));
-    let times = |slots: &[Slot], each: &str| -> String {
-        slots
-            .iter()
-            .map(|s| {
-                format!(
-                    "<{each}><Day>{}</Day><Hour>{}</Hour></{each}>",
-                    e(&i.days[s.day]),
-                    e(&i.hours[s.hour])
-                )
-            })
-            .collect()
-    };
-    let id = |a: usize| i.activities[a].id;
-    let (space, element, body) = match &c.rule {
-        Rule::BasicTime => (false, "ConstraintBasicCompulsoryTime", String::new()),
-        Rule::BasicSpace => (true, "ConstraintBasicCompulsorySpace", String::new()),
-        Rule::TeacherNotAvailable { teacher, slots } => (
-            false,
-            "ConstraintTeacherNotAvailableTimes",
-            format!(
-                "<Teacher>{}</Teacher><Number_of_Not_Available_Times>{}</Number_of_Not_Available_Times>{}",
-                e(&i.teachers[*teacher]),
-                slots.len(),
-                times(slots, "Not_Available_Time")
-            ),
-        ),
-        Rule::StudentsNotAvailable { students, slots } => (
-            false,
-            "ConstraintStudentsSetNotAvailableTimes",
-            format!(
-                "<Students>{}</Students><Number_of_Not_Available_Times>{}</Number_of_Not_Available_Times>{}",
-                e(&i.students[*students].name),
-                slots.len(),
-                times(slots, "Not_Available_Time")
-            ),
-        ),
-        Rule::Break { slots } => (
-            false,
-            "ConstraintBreakTimes",
-            format!(
-                "<Number_of_Break_Times>{}</Number_of_Break_Times>{}",
-                slots.len(),
-                times(slots, "Break_Time")
-            ),
-        ),
-        Rule::TeacherMaxGapsPerWeek { teacher: t, max } => match teacher(t) {
-            Some(t) => (
-                false,
-                "ConstraintTeacherMaxGapsPerWeek",
-                format!("{t}<Max_Gaps>{max}</Max_Gaps>"),
-            ),
-            None => (
-                false,
-                "ConstraintTeachersMaxGapsPerWeek",
-                format!("<Max_Gaps>{max}</Max_Gaps>"),
-            ),
-        },
-        Rule::TeacherMaxGapsPerDay { teacher: t, max } => match teacher(t) {
-            Some(t) => (
-                false,
-                "ConstraintTeacherMaxGapsPerDay",
-                format!("{t}<Max_Gaps>{max}</Max_Gaps>"),
-            ),
-            None => (
-                false,
-                "ConstraintTeachersMaxGapsPerDay",
-                format!("<Max_Gaps>{max}</Max_Gaps>"),
-            ),
-        },
-        Rule::StudentsMaxGapsPerWeek { students: s, max } => match students(s) {
-            Some(s) => (
-                false,
-                "ConstraintStudentsSetMaxGapsPerWeek",
-                format!("{s}<Max_Gaps>{max}</Max_Gaps>"),
-            ),
-            None => (
-                false,
-                "ConstraintStudentsMaxGapsPerWeek",
-                format!("<Max_Gaps>{max}</Max_Gaps>"),
-            ),
-        },
-        Rule::StudentsMaxGapsPerDay { students: s, max } => match students(s) {
-            Some(s) => (
-                false,
-                "ConstraintStudentsSetMaxGapsPerDay",
-                format!("{s}<Max_Gaps>{max}</Max_Gaps>"),
-            ),
-            None => (
-                false,
-                "ConstraintStudentsMaxGapsPerDay",
-                format!("<Max_Gaps>{max}</Max_Gaps>"),
-            ),
-        },
-        Rule::TeacherMaxHoursDaily { teacher: t, max } => {
-            let max = format!("<Maximum_Hours_Daily>{max}</Maximum_Hours_Daily>");
-            match teacher(t) {
-                Some(t) => (false, "ConstraintTeacherMaxHoursDaily", format!("{t}{max}")),
-                None => (false, "ConstraintTeachersMaxHoursDaily", max),
-            }
-        }
-        Rule::StudentsMaxHoursDaily { students: s, max } => {
-            let max = format!("<Maximum_Hours_Daily>{max}</Maximum_Hours_Daily>");
-            match students(s) {
-                Some(s) => (
-                    false,
-                    "ConstraintStudentsSetMaxHoursDaily",
-                    format!("{s}{max}"),
-                ),
-                None => (false, "ConstraintStudentsMaxHoursDaily", max),
-            }
-        }
-        Rule::MinDaysBetween {
-            activities,
-            days,
-            consecutive_if_same_day,
-        } => (
-            false,
-            "ConstraintMinDaysBetweenActivities",
-            format!(
-                "<Consecutive_If_Same_Day>{consecutive_if_same_day}</Consecutive_If_Same_Day><Number_of_Activities>{}</Number_of_Activities>{}<MinDays>{days}</MinDays>",
-                activities.len(),
-                activities
-                    .iter()
-                    .map(|&a| format!("<Activity_Id>{}</Activity_Id>", id(a)))
-                    .collect::<String>()
-            ),
-        ),
-        Rule::PreferredStartingTime {
-            activity,
-            slot,
-            locked,
-        } => (
-            false,
-            "ConstraintActivityPreferredStartingTime",
-            format!(
-                "<Activity_Id>{}</Activity_Id><Preferred_Day>{}</Preferred_Day><Preferred_Hour>{}</Preferred_Hour><Permanently_Locked>{locked}</Permanently_Locked>",
-                id(*activity),
-                e(&i.days[slot.day]),
-                e(&i.hours[slot.hour])
-            ),
-        ),
-        Rule::PreferredRooms {
-            activity,
-            rooms,
-            locked,
-        } => match rooms[..] {
-            [room] => (
-                true,
-                "ConstraintActivityPreferredRoom",
-                format!(
-                    "<Activity_Id>{}</Activity_Id><Room>{}</Room><Permanently_Locked>{locked}</Permanently_Locked>",
-                    id(*activity),
-                    e(&i.rooms[room].name)
-                ),
-            ),
-            _ => (
-                true,
-                "ConstraintActivityPreferredRooms",
-                format!(
-                    "<Activity_Id>{}</Activity_Id><Number_of_Preferred_Rooms>{}</Number_of_Preferred_Rooms>{}",
-                    id(*activity),
-                    rooms.len(),
-                    rooms
-                        .iter()
-                        .map(|&r| format!(
-                            "<Preferred_Room>{}</Preferred_Room>",
-                            e(&i.rooms[r].name)
-                        ))
-                        .collect::<String>()
-                ),
-            ),
-        },
-        Rule::RoomNotAvailable { room, slots } => (
-            true,
-            "ConstraintRoomNotAvailableTimes",
-            format!(
-                "<Room>{}</Room><Number_of_Not_Available_Times>{}</Number_of_Not_Available_Times>{}",
-                e(&i.rooms[*room].name),
-                slots.len(),
-                times(slots, "Not_Available_Time")
-            ),
-        ),
-    };
-    let text = format!(
-        "<{element}>\n\t<Weight_Percentage>{}</Weight_Percentage>{body}\n\t<Active>{}</Active>\n\t<Comments></Comments>\n</{element}>\n",
-        c.weight, c.active
-    );
-    (space, text)
 }
 
 /// How a subject is taught: to the whole class, or to each half on its own, in single

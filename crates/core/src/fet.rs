@@ -1,16 +1,21 @@
 //! Reading FET's `.fet` files, the free timetabling program many schools already use, into a
-//! timetabling `Instance`. The text is parsed into a small tree first (files are at most a few
-//! megabytes) because FET writes rooms and constraints after the activities that need them.
-//! Every name a file refers to must be defined, or the import stops and says where; every
-//! constraint the instance cannot hold is counted by its element name and returned, so the user
-//! learns what was left out instead of getting a timetable that quietly ignores it.
+//! timetabling `Instance`, and writing an instance (with its timetable, if any) back as one, so
+//! that a school can go on in FET or look at Dala's timetable there. The text is parsed into a
+//! small tree first (files are at most a few megabytes) because FET writes rooms and constraints
+//! after the activities that need them. Every name a file refers to must be defined, or the
+//! import stops and says where; every constraint the instance cannot hold is counted by its
+//! element name and returned, so the user learns what was left out instead of getting a
+//! timetable that quietly ignores it. The writer writes what the instance holds and no more, so
+//! that `read` gives the same instance back.
 
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::{self, Write as _};
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use thiserror::Error;
 
+use crate::generator::Timetable;
 use crate::timetable::{
     Activity, Constraint, Instance, Room, Rule, Slot, StudentsKind, StudentsSet,
 };
@@ -759,6 +764,435 @@ fn students_set<'a>(
         }
     }
     Ok(ix)
+}
+
+/// Writes `instance` as a `.fet` file, and with `timetable` pins each placed lesson where it is
+/// (a permanently locked starting time, and room when it has one, whether Dala's placement was
+/// pinned or not), so that FET opens Dala's timetable as it is and can be asked to change only
+/// what the deputy unlocks.
+///
+/// `read` gives the instance back as it was, with what FET's format imposes: the time rules come
+/// before the space rules, and an instance without the basic rules gets them (Dala always keeps
+/// them; FET generates nothing without them). A placement's start that is no period of the week,
+/// or room that is no room, is left for FET to choose; a rule with several preferred rooms is
+/// written without its `locked`, which FET has only for a single room.
+pub fn write(instance: &Instance, timetable: Option<&Timetable>) -> String {
+    let i = instance;
+    let mut x = Xml::default();
+    x.out
+        .push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<fet version=\"6.8.5\">\n");
+    x.field("Mode", "Official");
+    x.field("Institution_Name", Escaped(&i.name));
+    x.list("Days_List", "Number_of_Days", "Day", &i.days);
+    x.list("Hours_List", "Number_of_Hours", "Hour", &i.hours);
+    x.open("Subjects_List");
+    for s in &i.subjects {
+        x.open("Subject");
+        x.field("Name", Escaped(s));
+        x.close("Subject");
+    }
+    x.close("Subjects_List");
+    x.open("Activity_Tags_List");
+    x.close("Activity_Tags_List");
+    x.open("Teachers_List");
+    for t in &i.teachers {
+        x.open("Teacher");
+        x.field("Name", Escaped(t));
+        x.close("Teacher");
+    }
+    x.close("Teachers_List");
+    // FET nests sets under years; a group under two years is written in both and read once.
+    x.open("Students_List");
+    for (s, set) in i.students.iter().enumerate() {
+        if set.kind == StudentsKind::Year {
+            x.students_set(i, s);
+        }
+    }
+    x.close("Students_List");
+    x.open("Activities_List");
+    for a in &i.activities {
+        x.activity(i, a);
+    }
+    x.close("Activities_List");
+    x.open("Buildings_List");
+    x.close("Buildings_List");
+    x.open("Rooms_List");
+    for r in &i.rooms {
+        x.room(i, r);
+    }
+    x.close("Rooms_List");
+
+    let has = |rule: &Rule| i.constraints.iter().any(|c| c.rule == *rule);
+    let basic = |rule: Rule| Constraint {
+        weight: 100.0,
+        active: true,
+        rule,
+    };
+    let basic_time = (!has(&Rule::BasicTime)).then(|| basic(Rule::BasicTime));
+    let basic_space = (!has(&Rule::BasicSpace)).then(|| basic(Rule::BasicSpace));
+    let (times, rooms) = timetable.map(|t| pins(i, t)).unwrap_or_default();
+    x.open("Time_Constraints_List");
+    let time = basic_time
+        .iter()
+        .chain(i.constraints.iter().filter(|c| !is_space(&c.rule)))
+        .chain(&times);
+    for c in time {
+        x.constraint(i, c);
+    }
+    x.close("Time_Constraints_List");
+    x.open("Space_Constraints_List");
+    let space = basic_space
+        .iter()
+        .chain(i.constraints.iter().filter(|c| is_space(&c.rule)))
+        .chain(&rooms);
+    for c in space {
+        x.constraint(i, c);
+    }
+    x.close("Space_Constraints_List");
+    x.out.push_str("</fet>\n");
+    x.out
+}
+
+/// FET keeps rules about rooms in a list of their own.
+fn is_space(rule: &Rule) -> bool {
+    matches!(
+        rule,
+        Rule::BasicSpace | Rule::PreferredRooms { .. } | Rule::RoomNotAvailable { .. }
+    )
+}
+
+/// The timetable's placements as locked rules: starting times, then rooms. Where the instance
+/// already holds the lock, hard and active, it is not written again: FET drops such a copy as a
+/// duplicate (whether either is permanently locked does not count), with a message to the user.
+fn pins(i: &Instance, timetable: &Timetable) -> (Vec<Constraint>, Vec<Constraint>) {
+    let unlocked = |rule: &Rule| {
+        let mut rule = rule.clone();
+        if let Rule::PreferredStartingTime { locked, .. } | Rule::PreferredRooms { locked, .. } =
+            &mut rule
+        {
+            *locked = false;
+        }
+        rule
+    };
+    let holds = |rule: &Rule| {
+        let rule = unlocked(rule);
+        i.constraints
+            .iter()
+            .any(|c| c.active && c.weight == 100.0 && unlocked(&c.rule) == rule)
+    };
+    let lock = |rule: Rule| {
+        (!holds(&rule)).then_some(Constraint {
+            weight: 100.0,
+            active: true,
+            rule,
+        })
+    };
+    let (mut times, mut rooms) = (Vec::new(), Vec::new());
+    let placed = i.activities.iter().zip(&timetable.placements).enumerate();
+    for (activity, (a, p)) in placed {
+        let Some(p) = p.filter(|_| a.active) else {
+            continue;
+        };
+        if p.start.day >= i.days.len() || p.start.hour >= i.hours.len() {
+            continue;
+        }
+        times.extend(lock(Rule::PreferredStartingTime {
+            activity,
+            slot: p.start,
+            locked: true,
+        }));
+        if let Some(room) = p.room.filter(|&r| r < i.rooms.len()) {
+            rooms.extend(lock(Rule::PreferredRooms {
+                activity,
+                rooms: vec![room],
+                locked: true,
+            }));
+        }
+    }
+    (times, rooms)
+}
+
+/// A name as XML text. A carriage return is written as a reference because a parser turns a
+/// literal one into a line feed.
+struct Escaped<'a>(&'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut rest = self.0;
+        while let Some(at) = rest.find(['&', '<', '>', '"', '\r']) {
+            f.write_str(&rest[..at])?;
+            let c = rest[at..].chars().next().unwrap_or('&');
+            f.write_str(match c {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                _ => "&#13;",
+            })?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        f.write_str(rest)
+    }
+}
+
+/// The file being written, indented with tabs as FET indents its own.
+#[derive(Default)]
+struct Xml {
+    out: String,
+    depth: usize,
+}
+
+impl Xml {
+    fn indent(&mut self) {
+        for _ in 0..self.depth {
+            self.out.push('\t');
+        }
+    }
+
+    fn open(&mut self, element: &str) {
+        self.indent();
+        let _ = writeln!(self.out, "<{element}>");
+        self.depth += 1;
+    }
+
+    fn close(&mut self, element: &str) {
+        self.depth = self.depth.saturating_sub(1);
+        self.indent();
+        let _ = writeln!(self.out, "</{element}>");
+    }
+
+    /// An element holding text; names must come wrapped in `Escaped`.
+    fn field(&mut self, element: &str, value: impl fmt::Display) {
+        self.indent();
+        let _ = writeln!(self.out, "<{element}>{value}</{element}>");
+    }
+
+    /// Days or hours: their count, then each by name.
+    fn list(&mut self, list: &str, count: &str, each: &str, names: &[String]) {
+        self.open(list);
+        self.field(count, names.len());
+        for n in names {
+            self.open(each);
+            self.field("Name", Escaped(n));
+            self.close(each);
+        }
+        self.close(list);
+    }
+
+    fn students_set(&mut self, i: &Instance, s: usize) {
+        let set = &i.students[s];
+        let element = match set.kind {
+            StudentsKind::Year => "Year",
+            StudentsKind::Group => "Group",
+            StudentsKind::Subgroup => "Subgroup",
+        };
+        self.open(element);
+        self.field("Name", Escaped(&set.name));
+        self.field("Number_of_Students", set.size);
+        if set.kind == StudentsKind::Year {
+            self.field("Number_of_Categories", 0);
+            self.field("Separator", " ");
+        }
+        // A part's kind is the next one down, as the instance keeps it.
+        for &p in &set.parts {
+            self.students_set(i, p);
+        }
+        self.close(element);
+    }
+
+    fn activity(&mut self, i: &Instance, a: &Activity) {
+        self.open("Activity");
+        for &t in &a.teachers {
+            self.field("Teacher", Escaped(&i.teachers[t]));
+        }
+        self.field("Subject", Escaped(&i.subjects[a.subject]));
+        for &s in &a.students {
+            self.field("Students", Escaped(&i.students[s].name));
+        }
+        self.field("Duration", a.duration);
+        self.field("Total_Duration", a.total_duration);
+        self.field("Id", a.id);
+        self.field("Activity_Group_Id", a.group.unwrap_or(0));
+        // Without it FET sums the sets' sizes, as `Activity` says.
+        if let Some(n) = a.students_count {
+            self.field("Number_Of_Students", n);
+        }
+        self.field("Active", a.active);
+        self.field("Comments", "");
+        self.close("Activity");
+    }
+
+    fn room(&mut self, i: &Instance, r: &Room) {
+        self.open("Room");
+        self.field("Name", Escaped(&r.name));
+        self.field("Building", "");
+        // No capacity is FET's default, which is unlimited, as 0 is for Dala.
+        if r.capacity != 0 {
+            self.field("Capacity", r.capacity);
+        }
+        self.field("Virtual", !r.real_rooms.is_empty());
+        if !r.real_rooms.is_empty() {
+            self.field("Number_of_Sets_of_Real_Rooms", r.real_rooms.len());
+            for set in &r.real_rooms {
+                self.open("Set_of_Real_Rooms");
+                self.field("Number_of_Real_Rooms", set.len());
+                for &real in set {
+                    self.field("Real_Room", Escaped(&i.rooms[real].name));
+                }
+                self.close("Set_of_Real_Rooms");
+            }
+        }
+        self.field("Comments", "");
+        self.close("Room");
+    }
+
+    /// Periods: their count, then each as a day and an hour.
+    fn times(&mut self, i: &Instance, (count, each): (&str, &str), slots: &[Slot]) {
+        self.field(count, slots.len());
+        for s in slots {
+            self.open(each);
+            self.field("Day", Escaped(&i.days[s.day]));
+            self.field("Hour", Escaped(&i.hours[s.hour]));
+            self.close(each);
+        }
+    }
+
+    /// Whom a rule limits; none names the rule for everyone (`element_of` tells them apart).
+    fn teacher(&mut self, i: &Instance, t: &Option<usize>) {
+        if let Some(t) = t {
+            self.field("Teacher_Name", Escaped(&i.teachers[*t]));
+        }
+    }
+
+    fn students(&mut self, i: &Instance, s: &Option<usize>) {
+        if let Some(s) = s {
+            self.field("Students", Escaped(&i.students[*s].name));
+        }
+    }
+
+    fn constraint(&mut self, i: &Instance, c: &Constraint) {
+        let element = element_of(&c.rule);
+        let id = |a: usize| i.activities[a].id;
+        self.open(element);
+        self.field("Weight_Percentage", c.weight);
+        match &c.rule {
+            Rule::BasicTime | Rule::BasicSpace => {}
+            Rule::TeacherNotAvailable { teacher, slots } => {
+                self.field("Teacher", Escaped(&i.teachers[*teacher]));
+                self.times(i, NOT_AVAILABLE, slots);
+            }
+            Rule::StudentsNotAvailable { students, slots } => {
+                self.field("Students", Escaped(&i.students[*students].name));
+                self.times(i, NOT_AVAILABLE, slots);
+            }
+            Rule::Break { slots } => self.times(i, ("Number_of_Break_Times", "Break_Time"), slots),
+            Rule::TeacherMaxGapsPerWeek { teacher, max }
+            | Rule::TeacherMaxGapsPerDay { teacher, max } => {
+                self.teacher(i, teacher);
+                self.field("Max_Gaps", max);
+            }
+            Rule::TeacherMaxHoursDaily { teacher, max } => {
+                self.teacher(i, teacher);
+                self.field("Maximum_Hours_Daily", max);
+            }
+            Rule::StudentsMaxGapsPerWeek { students, max }
+            | Rule::StudentsMaxGapsPerDay { students, max } => {
+                self.students(i, students);
+                self.field("Max_Gaps", max);
+            }
+            Rule::StudentsMaxHoursDaily { students, max } => {
+                self.students(i, students);
+                self.field("Maximum_Hours_Daily", max);
+            }
+            Rule::MinDaysBetween {
+                activities,
+                days,
+                consecutive_if_same_day,
+            } => {
+                self.field("Consecutive_If_Same_Day", consecutive_if_same_day);
+                self.field("Number_of_Activities", activities.len());
+                for &a in activities {
+                    self.field("Activity_Id", id(a));
+                }
+                self.field("MinDays", days);
+            }
+            Rule::PreferredStartingTime {
+                activity,
+                slot,
+                locked,
+            } => {
+                self.field("Activity_Id", id(*activity));
+                self.field("Preferred_Day", Escaped(&i.days[slot.day]));
+                self.field("Preferred_Hour", Escaped(&i.hours[slot.hour]));
+                self.field("Permanently_Locked", locked);
+            }
+            Rule::PreferredRooms {
+                activity,
+                rooms,
+                locked,
+            } => {
+                self.field("Activity_Id", id(*activity));
+                if let [room] = rooms[..] {
+                    self.field("Room", Escaped(&i.rooms[room].name));
+                    self.field("Permanently_Locked", locked);
+                } else {
+                    self.field("Number_of_Preferred_Rooms", rooms.len());
+                    for &r in rooms {
+                        self.field("Preferred_Room", Escaped(&i.rooms[r].name));
+                    }
+                }
+            }
+            Rule::RoomNotAvailable { room, slots } => {
+                self.field("Room", Escaped(&i.rooms[*room].name));
+                self.times(i, NOT_AVAILABLE, slots);
+            }
+        }
+        self.field("Active", c.active);
+        self.field("Comments", "");
+        self.close(element);
+    }
+}
+
+const NOT_AVAILABLE: (&str, &str) = ("Number_of_Not_Available_Times", "Not_Available_Time");
+
+/// FET's name for a rule; a rule for one teacher or set and the same rule for all have two.
+fn element_of(rule: &Rule) -> &'static str {
+    match rule {
+        Rule::BasicTime => "ConstraintBasicCompulsoryTime",
+        Rule::BasicSpace => "ConstraintBasicCompulsorySpace",
+        Rule::TeacherNotAvailable { .. } => "ConstraintTeacherNotAvailableTimes",
+        Rule::StudentsNotAvailable { .. } => "ConstraintStudentsSetNotAvailableTimes",
+        Rule::Break { .. } => "ConstraintBreakTimes",
+        Rule::TeacherMaxGapsPerWeek {
+            teacher: Some(_), ..
+        } => "ConstraintTeacherMaxGapsPerWeek",
+        Rule::TeacherMaxGapsPerWeek { teacher: None, .. } => "ConstraintTeachersMaxGapsPerWeek",
+        Rule::TeacherMaxGapsPerDay {
+            teacher: Some(_), ..
+        } => "ConstraintTeacherMaxGapsPerDay",
+        Rule::TeacherMaxGapsPerDay { teacher: None, .. } => "ConstraintTeachersMaxGapsPerDay",
+        Rule::StudentsMaxGapsPerWeek {
+            students: Some(_), ..
+        } => "ConstraintStudentsSetMaxGapsPerWeek",
+        Rule::StudentsMaxGapsPerWeek { students: None, .. } => "ConstraintStudentsMaxGapsPerWeek",
+        Rule::StudentsMaxGapsPerDay {
+            students: Some(_), ..
+        } => "ConstraintStudentsSetMaxGapsPerDay",
+        Rule::StudentsMaxGapsPerDay { students: None, .. } => "ConstraintStudentsMaxGapsPerDay",
+        Rule::TeacherMaxHoursDaily {
+            teacher: Some(_), ..
+        } => "ConstraintTeacherMaxHoursDaily",
+        Rule::TeacherMaxHoursDaily { teacher: None, .. } => "ConstraintTeachersMaxHoursDaily",
+        Rule::StudentsMaxHoursDaily {
+            students: Some(_), ..
+        } => "ConstraintStudentsSetMaxHoursDaily",
+        Rule::StudentsMaxHoursDaily { students: None, .. } => "ConstraintStudentsMaxHoursDaily",
+        Rule::MinDaysBetween { .. } => "ConstraintMinDaysBetweenActivities",
+        Rule::PreferredStartingTime { .. } => "ConstraintActivityPreferredStartingTime",
+        Rule::PreferredRooms { rooms, .. } if rooms.len() == 1 => "ConstraintActivityPreferredRoom",
+        Rule::PreferredRooms { .. } => "ConstraintActivityPreferredRooms",
+        Rule::RoomNotAvailable { .. } => "ConstraintRoomNotAvailableTimes",
+    }
 }
 
 #[cfg(test)]

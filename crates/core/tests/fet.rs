@@ -1,14 +1,23 @@
 //! Reads every school's timetable that Debian's `fet-data` ships: each must either read into a
 //! consistent instance or fail with a `FetError`, never panic; the official examples of the
 //! countries the benchmark uses must all read. The package is a test dependency on purpose: a
-//! missing folder fails the test instead of skipping it.
+//! missing folder fails the test instead of skipping it. Then writes: every instance read, and
+//! one built by hand with every rule, reads back the same, and a timetable written with it comes
+//! back as locks on each placed lesson. Whether FET itself accepts the file is the benchmark's
+//! business (it runs `fet-cl` on what `fet::write` writes), so these tests need no FET installed.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
+
 use dala_core::fet::{self, FetError, Import};
-use dala_core::timetable::{Instance, Rule, StudentsKind};
+use dala_core::generator::{self, Options, Placement, Timetable};
+use dala_core::timetable::{
+    Activity, Constraint, Instance, Room, Rule, Slot, StudentsKind, StudentsSet,
+};
 
 const EXAMPLES: &str = "/usr/share/doc/fet-data/examples";
 
@@ -292,4 +301,474 @@ fn the_official_examples_of_the_benchmark_countries_all_read() {
         "countries found: {seen:?}"
     );
     assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+/// What `fet::write` wrote, read back; it must read and hold nothing the reader leaves out.
+fn write_and_read(i: &Instance, timetable: Option<&Timetable>) -> Instance {
+    let text = fet::write(i, timetable);
+    let import = fet::read(&text).unwrap_or_else(|e| panic!("the written file reads: {e}"));
+    assert!(import.unsupported.is_empty(), "{:?}", import.unsupported);
+    import.instance
+}
+
+#[test]
+fn every_example_read_writes_back_to_the_same_instance() {
+    let mut written = 0;
+    let mut different = Vec::new();
+    for (path, outcome) in examples() {
+        let Outcome::Read(import) = outcome else {
+            continue;
+        };
+        written += 1;
+        let back = write_and_read(&import.instance, None);
+        if back != import.instance {
+            different.push(short(path));
+        }
+    }
+    println!("{written} examples written and read back");
+    assert!(written >= 200, "only {written} examples read");
+    assert!(different.is_empty(), "{}", different.join("\n"));
+}
+
+#[test]
+fn the_sample_school_writes_back_to_the_same_instance() {
+    let sample = include_str!("fet/school.fet");
+    let import = fet::read(sample).expect("the sample reads");
+    // The sample holds rules Dala does not; the file written holds only what was read.
+    assert!(!import.unsupported.is_empty());
+    assert_eq!(write_and_read(&import.instance, None), import.instance);
+}
+
+fn at(day: usize, hour: usize) -> Slot {
+    Slot { day, hour }
+}
+
+fn rule(weight: f64, active: bool, rule: Rule) -> Constraint {
+    Constraint {
+        weight,
+        active,
+        rule,
+    }
+}
+
+/// Every list, every kind of rule, and names XML must escape. The students sets are in the order
+/// FET's tree gives them (a year, then its groups, each with its subgroups), and the time rules
+/// come before the space ones, as in a file.
+fn hand_built() -> Instance {
+    let set = |name: &str, kind, size, parts: &[usize]| StudentsSet {
+        name: name.into(),
+        kind,
+        size,
+        parts: parts.to_vec(),
+    };
+    let room = |name: &str, capacity, real_rooms: Vec<Vec<usize>>| Room {
+        name: name.into(),
+        capacity,
+        real_rooms,
+    };
+    let activity =
+        |id, group, subject, teachers: &[usize], students: &[usize], duration| Activity {
+            id,
+            group,
+            subject,
+            teachers: teachers.to_vec(),
+            students: students.to_vec(),
+            duration,
+            total_duration: duration,
+            students_count: None,
+            active: true,
+        };
+    use StudentsKind::*;
+    let mut activities = vec![
+        Activity {
+            total_duration: 3,
+            ..activity(1, Some(1), 0, &[0], &[1], 1)
+        },
+        Activity {
+            total_duration: 3,
+            ..activity(2, Some(1), 0, &[0], &[1], 2)
+        },
+        Activity {
+            students_count: Some(13),
+            ..activity(3, None, 1, &[1], &[2], 1)
+        },
+        activity(4, None, 2, &[0, 2], &[2, 3], 2),
+        Activity {
+            active: false,
+            ..activity(10, None, 3, &[], &[5], 1)
+        },
+        activity(11, None, 3, &[1], &[0, 6], 1),
+    ];
+    activities[5].subject = 3;
+    Instance {
+        name: "№7 \"Зерде\" <лицей> & мектеп".into(),
+        days: ["Дүйсенбі", "Сейсенбі", "Сәрсенбі"]
+            .map(String::from)
+            .to_vec(),
+        hours: ["08.00-08.45", "08.55-09.40", "09.50-10.35", "10.55-11.40"]
+            .map(String::from)
+            .to_vec(),
+        subjects: [
+            "Математика",
+            "Art & Design",
+            "Informatics <1>",
+            " Музыка\tжәне\r\nән ",
+        ]
+        .map(String::from)
+        .to_vec(),
+        teachers: ["Айгүл", "Бауыржан", "O'Brien \"Jr\""]
+            .map(String::from)
+            .to_vec(),
+        rooms: vec![
+            room("101", 30, vec![]),
+            room("Спортзал", 0, vec![]),
+            room("КК-1", 13, vec![]),
+            room("КК-2", 12, vec![]),
+            room("Информатика", 25, vec![vec![2], vec![3]]),
+        ],
+        students: vec![
+            set("5", Year, 50, &[1, 4, 5]),
+            set("5А", Group, 25, &[2, 3]),
+            set("5А-1", Subgroup, 13, &[]),
+            set("5А-2", Subgroup, 12, &[]),
+            set("5Ә", Group, 25, &[]),
+            // The choir is in both years.
+            set("Хор", Group, 20, &[]),
+            set("6", Year, 24, &[7, 5]),
+            set("6А", Group, 24, &[]),
+        ],
+        activities,
+        constraints: vec![
+            rule(100.0, true, Rule::BasicTime),
+            rule(
+                100.0,
+                true,
+                Rule::Break {
+                    slots: vec![at(2, 3)],
+                },
+            ),
+            rule(
+                100.0,
+                true,
+                Rule::TeacherNotAvailable {
+                    teacher: 0,
+                    slots: vec![at(0, 0), at(0, 1)],
+                },
+            ),
+            rule(
+                100.0,
+                true,
+                Rule::StudentsNotAvailable {
+                    students: 7,
+                    slots: vec![at(1, 3)],
+                },
+            ),
+            rule(
+                100.0,
+                true,
+                Rule::TeacherMaxGapsPerWeek {
+                    teacher: Some(1),
+                    max: 3,
+                },
+            ),
+            rule(
+                100.0,
+                true,
+                Rule::TeacherMaxGapsPerWeek {
+                    teacher: None,
+                    max: 5,
+                },
+            ),
+            rule(
+                100.0,
+                true,
+                Rule::TeacherMaxGapsPerDay {
+                    teacher: Some(2),
+                    max: 1,
+                },
+            ),
+            rule(
+                100.0,
+                true,
+                Rule::TeacherMaxGapsPerDay {
+                    teacher: None,
+                    max: 2,
+                },
+            ),
+            rule(
+                100.0,
+                true,
+                Rule::StudentsMaxGapsPerWeek {
+                    students: Some(1),
+                    max: 0,
+                },
+            ),
+            rule(
+                100.0,
+                true,
+                Rule::StudentsMaxGapsPerWeek {
+                    students: None,
+                    max: 1,
+                },
+            ),
+            rule(
+                100.0,
+                true,
+                Rule::StudentsMaxGapsPerDay {
+                    students: Some(4),
+                    max: 0,
+                },
+            ),
+            rule(
+                100.0,
+                true,
+                Rule::StudentsMaxGapsPerDay {
+                    students: None,
+                    max: 0,
+                },
+            ),
+            rule(
+                100.0,
+                true,
+                Rule::TeacherMaxHoursDaily {
+                    teacher: Some(0),
+                    max: 4,
+                },
+            ),
+            rule(
+                100.0,
+                false,
+                Rule::TeacherMaxHoursDaily {
+                    teacher: None,
+                    max: 6,
+                },
+            ),
+            rule(
+                100.0,
+                true,
+                Rule::StudentsMaxHoursDaily {
+                    students: Some(0),
+                    max: 5,
+                },
+            ),
+            rule(
+                90.5,
+                true,
+                Rule::StudentsMaxHoursDaily {
+                    students: None,
+                    max: 6,
+                },
+            ),
+            rule(
+                95.0,
+                true,
+                Rule::MinDaysBetween {
+                    activities: vec![0, 1],
+                    days: 1,
+                    consecutive_if_same_day: true,
+                },
+            ),
+            rule(
+                100.0,
+                true,
+                Rule::PreferredStartingTime {
+                    activity: 2,
+                    slot: at(1, 0),
+                    locked: true,
+                },
+            ),
+            rule(
+                80.0,
+                true,
+                Rule::PreferredStartingTime {
+                    activity: 3,
+                    slot: at(0, 2),
+                    locked: false,
+                },
+            ),
+            rule(100.0, true, Rule::BasicSpace),
+            rule(
+                100.0,
+                true,
+                Rule::PreferredRooms {
+                    activity: 3,
+                    rooms: vec![4],
+                    locked: true,
+                },
+            ),
+            rule(
+                97.5,
+                true,
+                Rule::PreferredRooms {
+                    activity: 5,
+                    rooms: vec![0, 1],
+                    locked: false,
+                },
+            ),
+            rule(
+                100.0,
+                false,
+                Rule::PreferredRooms {
+                    activity: 0,
+                    rooms: vec![0],
+                    locked: false,
+                },
+            ),
+            rule(
+                100.0,
+                true,
+                Rule::PreferredRooms {
+                    activity: 1,
+                    rooms: vec![0],
+                    locked: false,
+                },
+            ),
+            rule(
+                100.0,
+                true,
+                Rule::RoomNotAvailable {
+                    room: 1,
+                    slots: vec![at(2, 0)],
+                },
+            ),
+        ],
+    }
+}
+
+#[test]
+fn a_hand_built_instance_writes_back_to_the_same_instance() {
+    let i = hand_built();
+    let text = fet::write(&i, None);
+    for escaped in [
+        "Art &amp; Design",
+        "&lt;лицей&gt;",
+        "&quot;Зерде&quot;",
+        "&#13;",
+    ] {
+        assert!(text.contains(escaped), "{escaped}");
+    }
+    assert_eq!(write_and_read(&i, None), i);
+}
+
+#[test]
+fn an_instance_without_the_basic_rules_gets_them() {
+    let mut i = hand_built();
+    i.constraints
+        .retain(|c| !matches!(c.rule, Rule::BasicTime | Rule::BasicSpace));
+    let back = write_and_read(&i, None);
+    let space = i
+        .constraints
+        .iter()
+        .position(|c| matches!(c.rule, Rule::PreferredRooms { .. }))
+        .expect("a space rule");
+    let mut expected = i.constraints.clone();
+    expected.insert(space, rule(100.0, true, Rule::BasicSpace));
+    expected.insert(0, rule(100.0, true, Rule::BasicTime));
+    assert_eq!(back.constraints, expected);
+}
+
+#[test]
+fn a_timetable_comes_back_as_a_lock_on_each_placed_lesson() {
+    let i = hand_built();
+    let place = |day, hour, room| {
+        Some(Placement {
+            start: at(day, hour),
+            room,
+            pinned: false,
+        })
+    };
+    let timetable = Timetable {
+        placements: vec![
+            // The instance asks for this room in a rule that is not active: locked.
+            place(0, 2, Some(0)),
+            // Pinned or not, a placement is locked. The instance asks for this room at 100 %,
+            // not permanently: FET would drop a lock in the same room as a duplicate of that.
+            Some(Placement {
+                pinned: true,
+                ..place(2, 0, Some(0)).expect("a placement")
+            }),
+            // The instance locks it at this time already.
+            place(1, 0, Some(2)),
+            // The instance wants it elsewhere at 80 %, and locks it in this room already.
+            place(1, 1, Some(4)),
+            // Inactive: FET does not place it.
+            place(0, 0, Some(1)),
+            // No period of the week: left for FET to place.
+            place(3, 0, Some(1)),
+        ],
+    };
+    let back = write_and_read(&i, Some(&timetable));
+    let space = i
+        .constraints
+        .iter()
+        .position(|c| c.rule == Rule::BasicSpace)
+        .expect("the basic space rule");
+    let lock = |rule| Constraint {
+        weight: 100.0,
+        active: true,
+        rule,
+    };
+    let time_lock = |activity, slot| {
+        lock(Rule::PreferredStartingTime {
+            activity,
+            slot,
+            locked: true,
+        })
+    };
+    let room_lock = |activity, room| {
+        lock(Rule::PreferredRooms {
+            activity,
+            rooms: vec![room],
+            locked: true,
+        })
+    };
+    let mut expected = i.constraints[..space].to_vec();
+    expected.extend([
+        time_lock(0, at(0, 2)),
+        time_lock(1, at(2, 0)),
+        time_lock(3, at(1, 1)),
+    ]);
+    expected.extend_from_slice(&i.constraints[space..]);
+    expected.extend([room_lock(0, 0), room_lock(2, 2)]);
+    assert_eq!(back.constraints, expected);
+    assert_eq!(
+        Instance {
+            constraints: i.constraints.clone(),
+            ..back
+        },
+        i
+    );
+}
+
+/// A timetable Dala made, locked in the file: the locks agree with it, so checking it against
+/// the instance read back finds what checking it against the instance found, and no more.
+#[test]
+fn a_generated_timetable_keeps_to_its_own_locks() {
+    let i = fet::read(include_str!("fet/school.fet"))
+        .expect("the sample reads")
+        .instance;
+    let stop = AtomicBool::new(false);
+    let options = Options {
+        max_steps: 20_000,
+        ..Options::new(Duration::from_secs(10), 7, &stop)
+    };
+    let made = generator::generate(&i, &Timetable::empty(&i), options).timetable;
+    let placed = made.placements.iter().flatten().count();
+    assert!(placed > 0, "the generator placed nothing");
+    let back = write_and_read(&i, Some(&made));
+    let locks = back
+        .constraints
+        .iter()
+        .filter(|c| matches!(c.rule, Rule::PreferredStartingTime { locked: true, .. }))
+        .count();
+    assert!(locks >= placed, "{locks} locks for {placed} lessons placed");
+    let codes = |instance: &Instance| {
+        let mut codes: Vec<_> = generator::check(instance, &made)
+            .iter()
+            .map(|v| (v.code, v.hard))
+            .collect();
+        codes.sort_unstable();
+        codes
+    };
+    assert_eq!(codes(&back), codes(&i));
 }
