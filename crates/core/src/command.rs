@@ -9,16 +9,20 @@ use uuid::Uuid;
 use std::collections::BTreeSet;
 
 use crate::account::{self, Account};
+use crate::activities::PlannedActivity;
 use crate::assessment::rule_set_for;
 use crate::assignment::{Assignment, Guardianship};
 use crate::enrolment::{Enrolment, GroupKind};
 use crate::error::CoreError;
 use crate::group::{AgeGroup, Class};
 use crate::journal::{Acting, CellEdit, Lesson};
+use crate::journal_plan;
 use crate::org::Organisation;
 use crate::person::Person;
 use crate::record::{Collection, DocKey, Entity, Grid, Value};
 use crate::register::{self, PresenceEdit};
+use crate::room::Room;
+use crate::school_timetable::{TimetableLesson, standard_week};
 use crate::year::{AcademicYear, Term};
 
 /// One record written into (or removed from) a document.
@@ -78,6 +82,8 @@ pub trait Lookup {
     fn lessons_of(&self, class: Uuid, term: Uuid) -> Result<Vec<Lesson>, Self::Error>;
     /// Whether any cell of the grid's row holds a value (a lesson with marks).
     fn row_has_cells(&self, doc: DocKey, grid: Grid, row: &str) -> Result<bool, Self::Error>;
+    /// A kindergarten group's planned organised activities.
+    fn activities_of(&self, group: Uuid) -> Result<Vec<PlannedActivity>, Self::Error>;
 }
 
 fn not_found(entity: &'static str) -> CoreError {
@@ -129,6 +135,33 @@ pub enum Command {
         taken: Vec<NaiveDate>,
         by: Acting,
     },
+    /// Adds or corrects a room of the year.
+    SaveRoom(Room),
+    /// Changes the year's timetable in one step: the lessons put (new or moved) and removed.
+    /// Whether the result keeps the timetabling rules is the caller's question (`generator::check`
+    /// on the whole week); here each lesson is checked to be a lesson of this year's week.
+    SaveTimetable {
+        year_id: Uuid,
+        put: Vec<TimetableLesson>,
+        remove: Vec<Uuid>,
+    },
+    /// Changes the kindergarten's weekly plan in one step: activities put and removed. Each one
+    /// must fit its group's day (no overlap); the age norms are warnings, not refusals.
+    SaveActivities {
+        year_id: Uuid,
+        put: Vec<PlannedActivity>,
+        remove: Vec<Uuid>,
+    },
+    /// Brings a class's journal lessons of a term from `from` on into line with the timetable:
+    /// `planned` (from `journal_plan::planned`) are added where the journal has no such lesson,
+    /// and the lessons from `from` on that the timetable no longer has are removed unless a
+    /// teacher has written in them.
+    FollowTimetable {
+        class_id: Uuid,
+        term_id: Uuid,
+        from: NaiveDate,
+        planned: Vec<Lesson>,
+    },
 }
 
 impl Command {
@@ -150,6 +183,10 @@ impl Command {
             Command::RemoveLesson { .. } => "lesson.remove",
             Command::SaveMarks { .. } => "marks.save",
             Command::SavePresence { .. } => "presence.save",
+            Command::SaveRoom(_) => "room.save",
+            Command::SaveTimetable { .. } => "timetable.save",
+            Command::SaveActivities { .. } => "activities.save",
+            Command::FollowTimetable { .. } => "lessons.follow_timetable",
         }
     }
 
@@ -339,8 +376,54 @@ impl Command {
                 taken,
                 by,
             } => plan_presence(at, *group_id, *month, cells, taken, *by, today),
+            Command::SaveRoom(room) => {
+                year_exists(at, room.year_id)?;
+                room.validate()?;
+                Ok(vec![Change::put(room)])
+            }
+            Command::SaveTimetable {
+                year_id,
+                put,
+                remove,
+            } => {
+                year_exists(at, *year_id)?;
+                let week = standard_week();
+                let mut changes = Vec::with_capacity(put.len() + remove.len());
+                for (index, lesson) in put.iter().enumerate() {
+                    let valid = if lesson.year_id != *year_id {
+                        Err(not_found("academic_year"))
+                    } else {
+                        lesson.validate(week)
+                    };
+                    valid.map_err(CoreError::at(index))?;
+                    changes.push(Change::put(lesson));
+                }
+                changes.extend(remove.iter().map(|&id| Change::Remove {
+                    doc: DocKey::Timetable(*year_id),
+                    collection: Collection::TimetableLessons,
+                    id,
+                }));
+                Ok(changes)
+            }
+            Command::SaveActivities {
+                year_id,
+                put,
+                remove,
+            } => plan_activities(at, *year_id, put, remove),
+            Command::FollowTimetable {
+                class_id,
+                term_id,
+                from,
+                planned,
+            } => plan_follow(at, *class_id, *term_id, *from, planned),
         }
     }
+}
+
+fn year_exists<L: Lookup>(at: &L, year: Uuid) -> Result<(), L::Error> {
+    at.get::<AcademicYear>(year)?
+        .ok_or(not_found("academic_year"))?;
+    Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -461,5 +544,100 @@ fn plan_presence<L: Lookup>(
         col: "taken".into(),
         value: Some("1".into()),
     }));
+    Ok(changes)
+}
+
+/// Each activity put is checked against its group's week as it will be: the stored activities,
+/// less the removed and replaced ones, with the others put in the same command.
+fn plan_activities<L: Lookup>(
+    at: &L,
+    year_id: Uuid,
+    put: &[PlannedActivity],
+    remove: &[Uuid],
+) -> Result<Vec<Change>, L::Error> {
+    year_exists(at, year_id)?;
+    let mut weeks: std::collections::HashMap<Uuid, Vec<PlannedActivity>> = Default::default();
+    for a in put {
+        if !weeks.contains_key(&a.group_id) {
+            let group = at
+                .get::<AgeGroup>(a.group_id)?
+                .filter(|g| g.year_id == year_id)
+                .ok_or(not_found("age_group"))?;
+            let stored = at.activities_of(group.id)?;
+            weeks.insert(group.id, stored);
+        }
+    }
+    for (group, week) in weeks.iter_mut() {
+        week.retain(|a| !remove.contains(&a.id) && !put.iter().any(|p| p.id == a.id));
+        week.extend(put.iter().filter(|p| p.group_id == *group).cloned());
+    }
+    let mut changes = Vec::with_capacity(put.len() + remove.len());
+    for (index, activity) in put.iter().enumerate() {
+        let others: Vec<PlannedActivity> = weeks[&activity.group_id]
+            .iter()
+            .filter(|a| a.id != activity.id)
+            .cloned()
+            .collect();
+        let valid = if activity.year_id == year_id {
+            activity.validate(&others)
+        } else {
+            Err(not_found("academic_year"))
+        };
+        valid.map_err(CoreError::at(index))?;
+        changes.push(Change::put(activity));
+    }
+    changes.extend(remove.iter().map(|&id| Change::Remove {
+        doc: DocKey::Timetable(year_id),
+        collection: Collection::Activities,
+        id,
+    }));
+    Ok(changes)
+}
+
+fn plan_follow<L: Lookup>(
+    at: &L,
+    class_id: Uuid,
+    term_id: Uuid,
+    from: NaiveDate,
+    planned: &[Lesson],
+) -> Result<Vec<Change>, L::Error> {
+    let class = at.get::<Class>(class_id)?.ok_or(not_found("class"))?;
+    let term = at.get::<Term>(term_id)?.ok_or(not_found("term"))?;
+    let doc = DocKey::Journal {
+        class: class_id,
+        term: term_id,
+    };
+    let same =
+        |a: &Lesson, b: &Lesson| a.date == b.date && a.period == b.period && a.subject == b.subject;
+    let mut kept = Vec::new();
+    let mut changes = Vec::new();
+    for lesson in at.lessons_of(class_id, term_id)? {
+        let wanted = planned.iter().any(|p| same(p, &lesson));
+        let written = at.row_has_cells(doc, Grid::Marks, &lesson.id.to_string())?
+            || at.row_has_cells(doc, Grid::Notes, &lesson.id.to_string())?;
+        if lesson.date < from || wanted || !journal_plan::untouched(&lesson, written) {
+            kept.push(lesson);
+        } else {
+            changes.push(Change::Remove {
+                doc,
+                collection: Collection::Lessons,
+                id: lesson.id,
+            });
+        }
+    }
+    let rules = rule_set_for(term.starts);
+    for (index, lesson) in planned.iter().enumerate() {
+        if lesson.class_id != class_id || lesson.term_id != term_id || lesson.date < from {
+            return Err(CoreError::at(index)(CoreError::LessonOutsideTerm).into());
+        }
+        if kept.iter().any(|k| same(k, lesson)) {
+            continue;
+        }
+        lesson
+            .validate(&class, &term, &kept, rules)
+            .map_err(CoreError::at(index))?;
+        kept.push(lesson.clone());
+        changes.push(Change::put(lesson));
+    }
     Ok(changes)
 }

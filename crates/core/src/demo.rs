@@ -2,24 +2,33 @@
 //! pupils in Kazakh- and Russian-language classes, or a kindergarten with its age groups. Names
 //! are drawn from the pools of `demo_names`; every IIN is valid and agrees with its person.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
 
 use chrono::{Days, NaiveDate};
 use rand::Rng;
 use uuid::Uuid;
 
 use crate::account::{Account, Role};
+use crate::activities::{self, PlannedActivity};
 use crate::assignment::{Assignment, Guardianship};
 use crate::command::Command;
+use crate::curriculum;
 use crate::demo_names::{NameStyle, full_name};
 use crate::enrolment::Enrolment;
+use crate::generator::{self, Options};
 use crate::group::{AgeGroup, Class};
 use crate::iin::{Iin, Sex, generate_bin};
 use crate::journal::{Acting, Attendance, CellEdit, Lesson, LessonKind, Mark};
+use crate::journal_plan;
+use crate::load::LoadAssignment;
 use crate::org::{Language, OrgKind, Organisation};
 use crate::person::{Person, PersonKind};
 use crate::reference;
 use crate::register::{self, Presence, PresenceEdit};
+use crate::room::{Room, RoomKind};
+use crate::school_timetable::{Problem, TimetableLesson, WeekClass, WeekPlan, standard_week};
 use crate::year::{self, AcademicYear, Term};
 
 pub struct Demo {
@@ -86,6 +95,114 @@ impl<R: Rng> Builder<'_, R> {
         person
     }
 
+    fn rooms(&mut self, year: Uuid, rooms: &[(&str, RoomKind, u32)]) -> Vec<Room> {
+        let rooms: Vec<Room> = rooms
+            .iter()
+            .map(|&(name, kind, capacity)| Room {
+                id: (self.new_id)(),
+                year_id: year,
+                name: name.into(),
+                capacity,
+                kind,
+            })
+            .collect();
+        self.commands
+            .extend(rooms.iter().cloned().map(Command::SaveRoom));
+        rooms
+    }
+
+    /// The week generated from the classes and the assignments made so far: a bounded number of
+    /// steps and a fixed seed, so every demo school gets the same timetable on any machine.
+    fn timetable(
+        &mut self,
+        year: Uuid,
+        classes: &[(Class, Vec<Uuid>)],
+        teachers: &[Person],
+        rooms: &[Room],
+    ) -> Vec<TimetableLesson> {
+        let assignments: Vec<LoadAssignment> = self
+            .commands
+            .iter()
+            .filter_map(|c| match c {
+                Command::Assign(a) => Some(LoadAssignment {
+                    teacher_id: a.teacher_id,
+                    class_id: a.group_id,
+                    subject: a.subject.clone()?,
+                    group: None,
+                    hours: None,
+                }),
+                _ => None,
+            })
+            .collect();
+        let week_classes: Vec<WeekClass> = classes
+            .iter()
+            .map(|(c, pupils)| WeekClass {
+                class_id: c.id,
+                name: c.name(),
+                grade: c.grade,
+                language: c.language,
+                pupils: pupils.len() as u32,
+            })
+            .collect();
+        let teachers: Vec<(Uuid, String)> = teachers
+            .iter()
+            .map(|t| (t.id, t.last_name.clone()))
+            .collect();
+        let problem = Problem::build(&WeekPlan {
+            classes: &week_classes,
+            assignments: &assignments,
+            teachers: &teachers,
+            rooms,
+            curriculum: curriculum::standard(),
+            split: Default::default(),
+            week: standard_week(),
+        });
+        let stop = AtomicBool::new(false);
+        let mut options = Options::new(Duration::from_secs(30), 2026, &stop);
+        options.max_steps = 200_000;
+        let outcome = generator::generate(
+            &problem.instance,
+            &generator::Timetable::empty(&problem.instance),
+            options,
+        );
+        let put = problem.lessons(&outcome.timetable, &[], year, &mut *self.new_id);
+        self.commands.push(Command::SaveTimetable {
+            year_id: year,
+            put: put.clone(),
+            remove: Vec::new(),
+        });
+        put
+    }
+
+    /// The standard week of the group's age, music in the music hall and physical education in
+    /// the gym, started `later` minutes after the standard time.
+    fn activities(&mut self, group: &AgeGroup, halls: &[Room], educator: &Person, later: i64) {
+        let hall = |kind| halls.iter().find(|r| r.kind == kind).map(|r| r.id);
+        let put = activities::template_for(activities::standard_norms(), group.age_from)
+            .into_iter()
+            .map(|(day, starts, minutes, activity)| PlannedActivity {
+                id: (self.new_id)(),
+                year_id: group.year_id,
+                group_id: group.id,
+                day,
+                starts: starts + chrono::Duration::minutes(later),
+                minutes,
+                room_id: match activity.as_str() {
+                    "music" => hall(RoomKind::MusicHall),
+                    "physical" => hall(RoomKind::Gym),
+                    _ => None,
+                },
+                activity,
+                educator_id: Some(educator.id),
+            })
+            .collect();
+        self.commands.push(Command::SaveActivities {
+            year_id: group.year_id,
+            put,
+            remove: Vec::new(),
+        });
+    }
+
     fn assign(&mut self, year: Uuid, group: Uuid, subject: Option<&str>, teacher: &Person) {
         let assignment = Assignment {
             id: (self.new_id)(),
@@ -117,92 +234,108 @@ impl<R: Rng> Builder<'_, R> {
     /// Three lessons a week of one class and subject from the term's start to today, with
     /// attendance, formative marks and one СОр every third week; today's lesson is left unmarked
     /// for the teacher to take.
-    fn journal(
+    /// The journals as a school that started with Dala today has them: every class's lessons from
+    /// today to the end of the term by its timetable, and, written up since the term began, the
+    /// demo teacher's mathematics: topics, homework, a СОр every ninth lesson, attendance and marks.
+    fn journals(
         &mut self,
-        class: &Class,
-        subject: &str,
+        week: &[TimetableLesson],
+        classes: &[(Class, Vec<Uuid>)],
         term: &Term,
-        pupils: &[Uuid],
         today: NaiveDate,
-        teacher: Uuid,
+        written: &[Uuid],
     ) {
-        let last = today.min(term.ends);
-        let mut day = term.starts;
-        let mut week_lessons = 0;
-        while day <= last {
-            use chrono::Datelike;
-            let weekday = day.weekday().num_days_from_monday();
-            if weekday == 0 {
-                week_lessons = 0;
+        for (class, pupils) in classes {
+            let of_class: Vec<TimetableLesson> = week
+                .iter()
+                .filter(|l| l.class_id == class.id)
+                .cloned()
+                .collect();
+            if of_class.is_empty() {
+                continue;
             }
-            if matches!(weekday, 0 | 2 | 4) {
-                week_lessons += 1;
-                let weeks = (day - term.starts).num_days() / 7;
-                let sor = weekday == 4 && weeks % 3 == 2;
-                let lesson = Lesson {
-                    id: (self.new_id)(),
-                    class_id: class.id,
-                    term_id: term.id,
-                    subject: subject.into(),
-                    date: day,
-                    period: 1 + (class.grade % 5) + week_lessons % 2,
-                    topic: (day < today).then(|| format!("§{}", weeks * 3 + week_lessons)),
-                    homework: (day < today)
-                        .then(|| format!("§{}, № {}", weeks * 3 + week_lessons, 100 + weekday)),
-                    kind: if sor {
-                        LessonKind::Sor
-                    } else {
-                        LessonKind::Ordinary
-                    },
-                    max_score: sor.then_some(20),
-                    teacher_id: Some(teacher),
-                    taken: false,
-                };
-                self.commands.push(Command::SaveLesson {
-                    lesson: lesson.clone(),
-                    by: Acting::Supervisor,
-                });
-                if day < today {
-                    let cells = pupils
-                        .iter()
-                        .filter_map(|&student| {
-                            let absent = self.rng.gen_bool(0.06);
-                            let marked = sor || self.rng.gen_bool(0.35);
-                            let mark = match (absent, sor) {
-                                (true, _) => Mark {
-                                    attendance: Some(Attendance::Absent),
-                                    score: None,
-                                },
-                                (false, true) => Mark {
-                                    attendance: None,
-                                    score: Some(self.rng.gen_range(8..=20)),
-                                },
-                                (false, false) if marked => Mark {
-                                    attendance: None,
-                                    score: Some(self.rng.gen_range(5..=10)),
-                                },
-                                _ => return None,
-                            };
-                            Some(CellEdit {
-                                lesson_id: lesson.id,
-                                student_id: student,
-                                mark,
-                                comment: None,
-                            })
-                        })
-                        .collect();
-                    self.commands.push(Command::SaveMarks {
-                        class_id: class.id,
-                        term_id: term.id,
-                        subject: subject.into(),
-                        cells,
-                        taken: vec![lesson.id],
-                        by: Acting::Supervisor,
-                    });
+            let keeps = written.contains(&class.id);
+            let from = if keeps {
+                term.starts
+            } else {
+                today.max(term.starts)
+            };
+            let days = standard_week().days;
+            let planned: Vec<Lesson> =
+                journal_plan::planned(&of_class, term, from, days, &mut *self.new_id)
+                    .into_iter()
+                    .filter(|l| l.date >= today || l.subject == "mathematics")
+                    .collect();
+            self.commands.push(Command::FollowTimetable {
+                class_id: class.id,
+                term_id: term.id,
+                from,
+                planned: planned.clone(),
+            });
+            if keeps {
+                let past = planned.into_iter().filter(|l| l.date < today);
+                for (n, lesson) in past.enumerate() {
+                    self.write_up(class, lesson, n, pupils);
                 }
             }
-            day = day.succ_opt().expect("a calendar date");
         }
+    }
+
+    /// One past lesson written up by its teacher: a topic, homework, attendance and marks; every
+    /// ninth is a СОр.
+    fn write_up(&mut self, class: &Class, lesson: Lesson, n: usize, pupils: &[Uuid]) {
+        let sor = n % 9 == 8;
+        let lesson = Lesson {
+            topic: Some(format!("§{}", n + 1)),
+            homework: Some(format!("§{}, № {}", n + 1, 100 + n)),
+            kind: if sor {
+                LessonKind::Sor
+            } else {
+                LessonKind::Ordinary
+            },
+            max_score: sor.then_some(20),
+            ..lesson
+        };
+        self.commands.push(Command::SaveLesson {
+            lesson: lesson.clone(),
+            by: Acting::Supervisor,
+        });
+        let cells = pupils
+            .iter()
+            .filter_map(|&student| {
+                let absent = self.rng.gen_bool(0.06);
+                let marked = sor || self.rng.gen_bool(0.35);
+                let mark = match (absent, sor) {
+                    (true, _) => Mark {
+                        attendance: Some(Attendance::Absent),
+                        score: None,
+                    },
+                    (false, true) => Mark {
+                        attendance: None,
+                        score: Some(self.rng.gen_range(8..=20)),
+                    },
+                    (false, false) if marked => Mark {
+                        attendance: None,
+                        score: Some(self.rng.gen_range(5..=10)),
+                    },
+                    _ => return None,
+                };
+                Some(CellEdit {
+                    lesson_id: lesson.id,
+                    student_id: student,
+                    mark,
+                    comment: None,
+                })
+            })
+            .collect();
+        self.commands.push(Command::SaveMarks {
+            class_id: class.id,
+            term_id: lesson.term_id,
+            subject: lesson.subject.clone(),
+            cells,
+            taken: vec![lesson.id],
+            by: Acting::Supervisor,
+        });
     }
 
     /// This month's register of a group up to yesterday: a few children away each day.
@@ -293,21 +426,56 @@ fn place() -> (Option<String>, Option<String>) {
 }
 
 const SUBJECTS: [(&str, usize); 14] = [
-    ("primary_school", 4),
+    ("primary_school", 8),
     ("kazakh_language", 3),
-    ("russian_language", 2),
-    ("english", 2),
-    ("mathematics", 3),
+    ("russian_language", 3),
+    ("english", 3),
+    ("mathematics", 4),
     ("physics", 1),
     ("chemistry", 1),
-    ("biology", 1),
+    ("biology", 2),
     ("geography", 1),
-    ("history", 1),
+    ("history", 3),
     ("informatics", 1),
-    ("physical_education", 2),
+    ("physical_education", 4),
     ("music", 1),
     ("art_work", 1),
 ];
+
+/// The staff specialty that teaches a curriculum subject from grade 5 (and the specialists'
+/// subjects in grades 1–4).
+fn specialty(subject: &str) -> &'static str {
+    match subject {
+        "kazakh_language" | "kazakh_literature" | "kazakh_language_literature" => "kazakh_language",
+        "russian_language" | "russian_literature" | "russian_language_literature" => {
+            "russian_language"
+        }
+        "english" => "english",
+        "physics" => "physics",
+        "chemistry" => "chemistry",
+        "biology" | "natural_science" => "biology",
+        "geography" => "geography",
+        "history" | "world_history" | "law_basics" | "self_knowledge" | "knowing_the_world" => {
+            "history"
+        }
+        "informatics" | "digital_literacy" | "graphics_design" => "informatics",
+        "physical_education" | "military_training" => "physical_education",
+        "music" => "music",
+        "art_work" => "art_work",
+        _ => "mathematics",
+    }
+}
+
+/// What a primary class's own teacher teaches: all but the other language, English, physical
+/// education and music.
+fn primary_teaches(subject: &str, class_language: Language) -> bool {
+    match subject {
+        "kazakh_language" => class_language == Language::Kazakh,
+        "russian_language" => class_language == Language::Russian,
+        "english" | "physical_education" | "music" => false,
+        _ => true,
+    }
+}
 
 /// `org_id` is the organisation the store was set up with; the demo fills it in.
 pub fn school(
@@ -406,41 +574,66 @@ pub fn school(
             .cloned()
             .collect()
     };
-    // Primary classes: one teacher a grade teaches its main subjects; from grade 5 each subject's
-    // teachers share the classes in turn.
+    // Every class is taught its curriculum: a primary class by its own class teacher, apart from
+    // the subjects specialists teach; from grade 5 each subject by a teacher of its specialty, a
+    // class keeping one teacher per specialty (algebra and geometry with the same one).
     let primary = by_subject("primary_school");
-    for (class, _) in classes.iter().filter(|(c, _)| c.grade <= 4) {
-        let teacher = &primary[(class.grade.max(1) as usize - 1) % primary.len()];
-        let language = match class.language {
-            Language::Kazakh => "kazakh_language",
-            Language::Russian => "russian_language",
-        };
-        for subject in ["literacy", "mathematics", "natural_science", language] {
-            b.assign(year.id, class.id, Some(subject), teacher);
-        }
-    }
     let mut demo_journals = Vec::new();
-    for (subject, _) in SUBJECTS.iter().filter(|(s, _)| *s != "primary_school") {
-        let staff = by_subject(subject);
-        let from_grade = if matches!(*subject, "physics" | "chemistry") {
-            7
-        } else {
-            5
-        };
-        let upper = classes.iter().filter(|(c, _)| c.grade >= from_grade);
-        for (i, (class, pupils)) in upper.enumerate() {
-            let teacher = &staff[i % staff.len()];
+    let mut turn: HashMap<&str, usize> = HashMap::new();
+    let mut primary_turn = 0;
+    for (class, pupils) in classes.iter().filter(|(c, _)| c.grade >= 1) {
+        let class_teacher = (class.grade <= 4).then(|| {
+            primary_turn += 1;
+            &primary[(primary_turn - 1) % primary.len()]
+        });
+        let mut chosen: HashMap<&str, usize> = HashMap::new();
+        for planned in curriculum::standard_plan(class.language).subjects(class.grade) {
+            let subject = planned.subject.as_str();
+            let teacher = match class_teacher {
+                Some(t) if primary_teaches(subject, class.language) => t,
+                _ => {
+                    let specialty = specialty(subject);
+                    let staff: Vec<&Person> = teachers
+                        .iter()
+                        .filter(|t| t.subject.as_deref() == Some(specialty))
+                        .collect();
+                    let n = *chosen.entry(specialty).or_insert_with(|| {
+                        // Mathematics of grades 5–6 is the demo teacher's, whose journals are
+                        // filled; the other mathematics teachers share the upper grades.
+                        let shared = usize::from(specialty == "mathematics");
+                        if shared == 1 && class.grade <= 6 {
+                            return 0;
+                        }
+                        let next = turn.entry(specialty).or_default();
+                        *next += 1;
+                        shared + (*next - 1) % (staff.len() - shared)
+                    });
+                    staff[n]
+                }
+            };
             b.assign(year.id, class.id, Some(subject), teacher);
-            if *subject == "mathematics" && i % staff.len() == 0 {
+            if subject == "mathematics" && class.grade >= 5 {
                 demo_journals.push((class.clone(), pupils.clone(), teacher.id));
             }
         }
     }
+    let rooms = b.rooms(
+        year.id,
+        &[
+            ("Информатика кабинеті", RoomKind::ComputerLab, 16),
+            ("Спорт залы", RoomKind::Gym, 0),
+        ],
+    );
+    let week = b.timetable(year.id, &classes, &teachers, &rooms);
     let math = by_subject("mathematics");
-    if let Some(term) = terms.iter().find(|t| t.starts <= today && today <= t.ends) {
-        for (class, pupils, teacher) in &demo_journals {
-            b.journal(class, "mathematics", term, pupils, today, *teacher);
-        }
+    // The journals follow the timetable in the current term (or the next one, in the holidays).
+    let term = terms
+        .iter()
+        .find(|t| t.starts <= today && today <= t.ends)
+        .or_else(|| terms.iter().find(|t| t.starts > today));
+    if let Some(term) = term {
+        let written: Vec<Uuid> = demo_journals.iter().map(|(c, _, _)| c.id).collect();
+        b.journals(&week, &classes, term, today, &written);
     }
     let family: Vec<&Person> = students
         .get(40)
@@ -513,6 +706,14 @@ pub fn kindergarten(
     b.staff("music_director", None, NameStyle::Kazakh, start_year);
     let mut educators = Vec::new();
     let mut children = Vec::new();
+    let halls = b.rooms(
+        year.id,
+        &[
+            ("Музыка залы", RoomKind::MusicHall, 30),
+            ("Спорт залы", RoomKind::Gym, 30),
+        ],
+    );
+    let mut later = 0;
     for (name, age_from, age_to, norm, language) in GROUPS {
         let group = AgeGroup {
             id: (b.new_id)(),
@@ -533,6 +734,10 @@ pub fn kindergarten(
         let second = b.staff("educator", None, style, start_year);
         b.assign(year.id, group.id, None, &educator);
         b.assign(year.id, group.id, None, &second);
+        // Every group follows its age's standard week, each half an hour after the one before,
+        // so the halls are free when a group comes.
+        b.activities(&group, &halls, &educator, later);
+        later += 30;
         educators.push(educator);
         let born_from = NaiveDate::from_ymd_opt(start_year - 1 - age_from as i32, 9, 1)
             .expect("a calendar date");

@@ -150,7 +150,13 @@ impl Lesson {
         check_text(&self.topic)?;
         check_text(&self.homework)?;
         let others = || others.iter().filter(|l| l.id != self.id);
-        if others().any(|l| l.date == self.date && l.period == self.period) {
+        // Two subjects may share a period when the class is split (English for one half,
+        // informatics for the other); one subject may not.
+        let same = |l: &&Lesson| l.subject == self.subject;
+        if others()
+            .filter(same)
+            .any(|l| l.date == self.date && l.period == self.period)
+        {
             return Err(CoreError::PeriodTaken);
         }
         let limits = rules.limits;

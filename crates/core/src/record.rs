@@ -92,6 +92,19 @@ impl Reader<'_> {
         }
     }
 
+    pub fn opt_int(&self, field: &str) -> Result<Option<i64>, CoreError> {
+        match self.fields.get(field) {
+            Some(Value::Int(n)) => Ok(Some(*n)),
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Text(_)) => Err(self.invalid(field)),
+        }
+    }
+
+    /// A whole number that must fit `T` (a day, a period, a count).
+    pub fn small<T: TryFrom<i64>>(&self, field: &str) -> Result<T, CoreError> {
+        T::try_from(self.int(field)?).map_err(|_| self.invalid(field))
+    }
+
     pub fn parse<T: std::str::FromStr>(&self, field: &str) -> Result<T, CoreError> {
         self.text(field)?.parse().map_err(|_| self.invalid(field))
     }

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use dala_core::account::normalise_login;
+use dala_core::activities::PlannedActivity;
 use dala_core::assignment::Assignment;
 use dala_core::enrolment::Enrolment;
 use dala_core::group::Class;
@@ -268,6 +269,10 @@ impl Lookup for Projections<'_> {
             "WHERE class_id = ?1 AND term_id = ?2 ORDER BY date, period",
             &[&class.to_string(), &term.to_string()],
         )
+    }
+
+    fn activities_of(&self, group: Uuid) -> Result<Vec<PlannedActivity>> {
+        entities(self.0, "WHERE group_id = ?1", &[&group.to_string()])
     }
 
     fn row_has_cells(&self, doc: DocKey, grid: Grid, row: &str) -> Result<bool> {

@@ -1,0 +1,239 @@
+//! The school's timetable from its classes, curriculum and assignments: the lessons the instance
+//! holds are the plan's hours, split classes have subgroups, the generator solves a small school,
+//! and stored lessons go back and forth between the store's form and the instance's.
+
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
+
+use dala_core::curriculum::{self, SplitOptions};
+use dala_core::generator::{self, Options};
+use dala_core::load::LoadAssignment;
+use dala_core::org::Language;
+use dala_core::room::{Room, RoomKind};
+use dala_core::school_timetable::{Problem, WeekClass, WeekPlan, standard_week};
+use dala_core::timetable::{Rule, StudentsKind};
+use uuid::Uuid;
+
+fn id(n: u128) -> Uuid {
+    Uuid::from_u128(n)
+}
+
+/// Two classes of grade 7: 7 А has 25 pupils (English and informatics split), 7 Б has 20.
+/// Each subject has its own teacher, shared by both classes.
+struct School {
+    classes: Vec<WeekClass>,
+    teachers: Vec<(Uuid, String)>,
+    assignments: Vec<LoadAssignment>,
+    rooms: Vec<Room>,
+}
+
+fn school() -> School {
+    let classes = vec![
+        WeekClass {
+            class_id: id(1),
+            name: "7 А".into(),
+            grade: 7,
+            language: Language::Kazakh,
+            pupils: 25,
+        },
+        WeekClass {
+            class_id: id(2),
+            name: "7 Б".into(),
+            grade: 7,
+            language: Language::Kazakh,
+            pupils: 20,
+        },
+    ];
+    let plan = curriculum::standard_plan(Language::Kazakh);
+    let mut teachers = Vec::new();
+    let mut assignments = Vec::new();
+    for (n, subject) in plan.subjects(7).iter().enumerate() {
+        let teacher = id(100 + n as u128);
+        teachers.push((teacher, format!("Teacher of {}", subject.subject)));
+        for class in &classes {
+            assignments.push(LoadAssignment {
+                teacher_id: teacher,
+                class_id: class.class_id,
+                subject: subject.subject.clone(),
+                group: None,
+                hours: None,
+            });
+        }
+    }
+    let rooms = vec![Room {
+        id: id(500),
+        year_id: id(900),
+        name: "Информатика кабинеті".into(),
+        capacity: 25,
+        kind: RoomKind::ComputerLab,
+    }];
+    School {
+        classes,
+        teachers,
+        assignments,
+        rooms,
+    }
+}
+
+fn problem(s: &School) -> Problem {
+    Problem::build(&WeekPlan {
+        classes: &s.classes,
+        assignments: &s.assignments,
+        teachers: &s.teachers,
+        rooms: &s.rooms,
+        curriculum: curriculum::standard(),
+        split: SplitOptions::default(),
+        week: standard_week(),
+    })
+}
+
+#[test]
+fn the_instance_holds_the_plans_hours_with_subgroups_for_a_split_class() {
+    let s = school();
+    let p = problem(&s);
+    let plan = curriculum::standard_plan(Language::Kazakh);
+    let weekly = plan.weekly_hours(7) as usize;
+    let split_hours: usize = ["english", "informatics", "art_work"]
+        .iter()
+        .map(|subject| plan.hours(7, subject).unwrap() as usize)
+        .sum();
+    // 7 Б (20 pupils) is taught whole; 7 А (25) has English, informatics and art-work once per
+    // subgroup.
+    let of = |class: Uuid| p.keys.iter().filter(|k| k.class_id == class).count();
+    assert_eq!(of(id(2)), weekly);
+    assert_eq!(of(id(1)), weekly + split_hours);
+    let seven_a = p.classes[&id(1)];
+    assert_eq!(p.instance.students[seven_a].parts.len(), 2);
+    assert!(
+        p.instance.students[seven_a]
+            .parts
+            .iter()
+            .all(|&g| { p.instance.students[g].kind == StudentsKind::Subgroup })
+    );
+    assert!(
+        p.keys
+            .iter()
+            .any(|k| k.class_id == id(1) && k.subject == "english" && k.subgroup == Some(2))
+    );
+    // Informatics asks for the computer lab; grade 7 may have at most 7 lessons a day.
+    let rooms_asked = p
+        .instance
+        .constraints
+        .iter()
+        .filter(|c| matches!(&c.rule, Rule::PreferredRooms { rooms, .. } if rooms == &[0]))
+        .count();
+    assert_eq!(
+        rooms_asked, 3,
+        "one informatics lesson of 7 Б and one per subgroup of 7 А"
+    );
+    assert!(p.instance.constraints.iter().any(|c| matches!(
+        c.rule,
+        Rule::StudentsMaxHoursDaily { students: Some(s), max: 7 } if s == seven_a
+    ) && c.is_hard()));
+}
+
+#[test]
+fn an_uncovered_subject_is_not_in_the_instance() {
+    let mut s = school();
+    s.assignments
+        .retain(|a| !(a.class_id == id(2) && a.subject == "physics"));
+    let p = problem(&s);
+    assert!(
+        !p.keys
+            .iter()
+            .any(|k| k.class_id == id(2) && k.subject == "physics")
+    );
+    assert!(
+        p.keys
+            .iter()
+            .any(|k| k.class_id == id(1) && k.subject == "physics")
+    );
+}
+
+#[test]
+fn a_small_school_is_solved_and_round_trips_through_the_stored_lessons() {
+    let s = school();
+    let p = problem(&s);
+    let stop = AtomicBool::new(false);
+    let mut options = Options::new(Duration::from_secs(20), 7, &stop);
+    options.max_steps = 2_000_000;
+    let outcome = generator::generate(
+        &p.instance,
+        &generator::Timetable::empty(&p.instance),
+        options,
+    );
+    assert!(
+        outcome.hard_violations.is_empty(),
+        "{:?}",
+        outcome.hard_violations
+    );
+
+    let mut n = 10_000u128;
+    let year = id(900);
+    let lessons = p.lessons(&outcome.timetable, &[], year, || {
+        n += 1;
+        id(n)
+    });
+    assert_eq!(lessons.len(), p.keys.len());
+    assert!(
+        lessons
+            .iter()
+            .all(|l| (1..=5).contains(&l.day) && (1..=8).contains(&l.period))
+    );
+    let lab: Vec<_> = lessons
+        .iter()
+        .filter(|l| l.subject == "informatics")
+        .collect();
+    assert!(lab.iter().all(|l| l.room_id == Some(id(500))));
+
+    // Back from the store: the same placements, each activity with its stored id.
+    let placed = p.place(&lessons);
+    assert!(placed.strays.is_empty());
+    assert!(placed.ids.iter().all(Option::is_some));
+    let again = p.lessons(&placed.timetable, &placed.ids, year, || unreachable!());
+    let mut a = lessons.clone();
+    let mut b = again;
+    a.sort_by_key(|l| l.id);
+    b.sort_by_key(|l| l.id);
+    assert_eq!(a, b);
+    assert!(
+        generator::check(&p.instance, &placed.timetable)
+            .iter()
+            .all(|v| !v.hard)
+    );
+
+    // A teacher replaced: that teacher's stored lessons are strays, the new teacher's unplaced.
+    let mut changed = school();
+    let replaced = changed.teachers[0].0;
+    for a in &mut changed.assignments {
+        if a.teacher_id == replaced {
+            a.teacher_id = id(777);
+        }
+    }
+    changed.teachers.push((id(777), "New teacher".into()));
+    let q = problem(&changed);
+    let placed = q.place(&lessons);
+    let theirs = lessons.iter().filter(|l| l.teacher_id == replaced).count();
+    assert!(theirs > 0);
+    assert_eq!(placed.strays.len(), theirs);
+    assert_eq!(
+        placed
+            .timetable
+            .placements
+            .iter()
+            .filter(|p| p.is_none())
+            .count(),
+        theirs
+    );
+}
+
+#[test]
+fn the_standard_week_reads() {
+    let week = standard_week();
+    assert_eq!(week.days, 5);
+    assert_eq!(week.periods(), 8);
+    assert_eq!(week.max_daily(1), Some(5));
+    assert_eq!(week.max_daily(11), Some(7));
+    assert_eq!(week.room_kind("informatics"), Some(RoomKind::ComputerLab));
+    assert_eq!(week.room_kind("algebra"), None);
+}
