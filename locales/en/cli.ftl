@@ -52,3 +52,7 @@ cli-serve-fingerprint = Certificate fingerprint (SHA-256) — check that browser
 
 cli-load-done = Teaching load written to { $path }. Teachers: { $teachers }; hours no one teaches a week: { $uncovered }.
 cli-load-problems = Assignments not counted as given: { $count } (listed under “problems” in the JSON export).
+cli-timetable-generated = Timetable saved: { $lessons } lessons; hard rules broken: { $hard }; soft score { $soft }.
+cli-timetable-checked = Hard rules broken: { $hard }; soft: { $soft }.
+cli-timetable-exported = Written { $path } ({ $lessons } lessons).
+cli-activities-checked = Norms broken: { $count }.

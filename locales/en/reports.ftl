@@ -55,3 +55,25 @@ sheet-position-methodist = Methodist
 sheet-position-tutor = Tutor
 sheet-position-psychologist = Psychologist
 sheet-position-librarian = Librarian
+
+# The timetable
+timetable-weekday-1 = Monday
+timetable-weekday-2 = Tuesday
+timetable-weekday-3 = Wednesday
+timetable-weekday-4 = Thursday
+timetable-weekday-5 = Friday
+timetable-weekday-6 = Saturday
+timetable-weekday-7 = Sunday
+timetable-when = { $day }, lesson { $period }
+sheet-timetable-title = Timetable, { $year }
+sheet-timetable-day = Day
+sheet-timetable-lesson = Lesson
+
+# The kindergarten's organised activities: a plan that breaks an age norm
+norm-duration-out-of-range = { $group }, { $day }: «{ $activity }» lasts { $actual } min; the age's norm is { $min }–{ $max } min.
+norm-too-many-per-day = { $group }, { $day }: { $actual } activities; the age's norm is at most { $limit } a day.
+norm-too-many-per-week = { $group }: { $actual } activities a week; the age's norm is at most { $limit }.
+norm-break-too-short = { $group }, { $day }: a break of { $actual } min before «{ $activity }»; the norm is at least { $limit } min.
+norm-ends-too-late = { $group }, { $day }: «{ $activity }» ends at { $actual }; the norm is to end by { $limit }.
+norm-no-norm = { $group }: there is no norm for ages { $min }–{ $max }.
+norm-room-shared = { $group }, { $day }: «{ $room }» is used by { $other } at the same time.

@@ -52,3 +52,7 @@ cli-serve-fingerprint = Сертификаттың саусақ ізі (SHA-256)
 
 cli-load-done = Жүктеме жазылды: { $path }. Педагогтер: { $teachers }; ешкім оқытпайтын сағаттар аптасына: { $uncovered }.
 cli-load-problems = Есепке сол күйінде алынбаған тағайындаулар: { $count } (тізімі JSON экспорттағы «problems» ішінде).
+cli-timetable-generated = Кесте сақталды: { $lessons } сабақ; бұзылған қатаң ереже: { $hard }; жұмсақ ережелер айыбы { $soft }.
+cli-timetable-checked = Бұзылған қатаң ереже: { $hard }; жұмсақ: { $soft }.
+cli-timetable-exported = { $path } файлы жазылды ({ $lessons } сабақ).
+cli-activities-checked = Бұзылған норма: { $count }.

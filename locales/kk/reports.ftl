@@ -55,3 +55,25 @@ sheet-position-methodist = Әдіскер
 sheet-position-tutor = Тьютор
 sheet-position-psychologist = Психолог
 sheet-position-librarian = Кітапханашы
+
+# The timetable
+timetable-weekday-1 = дүйсенбі
+timetable-weekday-2 = сейсенбі
+timetable-weekday-3 = сәрсенбі
+timetable-weekday-4 = бейсенбі
+timetable-weekday-5 = жұма
+timetable-weekday-6 = сенбі
+timetable-weekday-7 = жексенбі
+timetable-when = { $day }, { $period }-сабақ
+sheet-timetable-title = Сабақ кестесі, { $year } оқу жылы
+sheet-timetable-day = Күн
+sheet-timetable-lesson = Сабақ
+
+# Балабақшаның ұйымдастырылған іс-әрекеті: жоспар жас нормасын бұзады
+norm-duration-out-of-range = { $group }, { $day }: «{ $activity }» { $actual } мин созылады, ал жас нормасы { $min }–{ $max } мин.
+norm-too-many-per-day = { $group }, { $day }: { $actual } сабақ, ал жас нормасы күніне { $limit }-ден аспайды.
+norm-too-many-per-week = { $group }: аптасына { $actual } сабақ, ал жас нормасы { $limit }-ден аспайды.
+norm-break-too-short = { $group }, { $day }: «{ $activity }» алдындағы үзіліс { $actual } мин, ал норма бойынша кемінде { $limit } мин.
+norm-ends-too-late = { $group }, { $day }: «{ $activity }» { $actual }-де аяқталады, ал норма бойынша { $limit }-ден кешікпеуі керек.
+norm-no-norm = { $group }: { $min }–{ $max } жасқа норма жоқ.
+norm-room-shared = { $group }, { $day }: «{ $room }» осы уақытта { $other } тобында.

@@ -54,3 +54,7 @@ cli-serve-fingerprint = Отпечаток сертификата (SHA-256) — 
 
 cli-load-done = Нагрузка записана: { $path }. Педагогов: { $teachers }; часов, которые никто не ведёт, в неделю: { $uncovered }.
 cli-load-problems = Назначений, учтённых не так, как заданы: { $count } (список — в «problems» JSON-экспорта).
+cli-timetable-generated = Расписание сохранено: уроков { $lessons }; нарушено жёстких правил: { $hard }; штраф мягких правил { $soft }.
+cli-timetable-checked = Нарушено жёстких правил: { $hard }; мягких: { $soft }.
+cli-timetable-exported = Записан файл { $path } (уроков: { $lessons }).
+cli-activities-checked = Нарушено норм: { $count }.

@@ -55,3 +55,25 @@ sheet-position-methodist = Методист
 sheet-position-tutor = Тьютор
 sheet-position-psychologist = Психолог
 sheet-position-librarian = Библиотекарь
+
+# The timetable
+timetable-weekday-1 = понедельник
+timetable-weekday-2 = вторник
+timetable-weekday-3 = среда
+timetable-weekday-4 = четверг
+timetable-weekday-5 = пятница
+timetable-weekday-6 = суббота
+timetable-weekday-7 = воскресенье
+timetable-when = { $day }, { $period }-й урок
+sheet-timetable-title = Расписание уроков, { $year } учебный год
+sheet-timetable-day = День
+sheet-timetable-lesson = Урок
+
+# Организованная деятельность детского сада: план нарушает норму возраста
+norm-duration-out-of-range = { $group }, { $day }: «{ $activity }» длится { $actual } мин, а норма возраста { $min }–{ $max } мин.
+norm-too-many-per-day = { $group }, { $day }: занятий { $actual }, а норма возраста — не больше { $limit } в день.
+norm-too-many-per-week = { $group }: занятий в неделю { $actual }, а норма возраста — не больше { $limit }.
+norm-break-too-short = { $group }, { $day }: перерыв перед «{ $activity }» { $actual } мин, а по норме не меньше { $limit } мин.
+norm-ends-too-late = { $group }, { $day }: «{ $activity }» заканчивается в { $actual }, а по норме — не позже { $limit }.
+norm-no-norm = { $group }: для возраста { $min }–{ $max } лет норм нет.
+norm-room-shared = { $group }, { $day }: «{ $room }» в это же время занят группой { $other }.

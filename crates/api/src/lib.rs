@@ -4,6 +4,7 @@
 //! here. The organisation's store starts locked: the first good login unlocks it.
 
 mod accounts;
+pub mod activities;
 mod attendance;
 mod audit;
 mod auth;
@@ -18,6 +19,7 @@ mod pupil;
 mod school;
 mod second_factor;
 mod session;
+pub mod timetable;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -51,6 +53,8 @@ pub struct Org {
     used_steps: HashMap<Uuid, i64>,
     /// Registers opened lately, kept current by the saves made through this API.
     registers: journal::OpenRegisters,
+    /// The timetable generator's latest run, while it runs and after.
+    timetable_run: Option<timetable::Run>,
 }
 
 impl Org {
@@ -85,6 +89,7 @@ impl ApiState {
             pending_secrets: HashMap::new(),
             used_steps: HashMap::new(),
             registers: Default::default(),
+            timetable_run: None,
         })))
     }
 
@@ -143,6 +148,24 @@ pub fn router(state: ApiState) -> Router {
         .route("/reports/attendance", get(oversight::attendance_report))
         .route("/reports/grades", get(oversight::grades_report))
         .route("/load", get(load::report))
+        .route("/timetable", get(timetable::get_timetable))
+        .route("/timetable/check", post(timetable::check_move))
+        .route("/timetable/move", post(timetable::move_lesson))
+        .route("/timetable/pin", post(timetable::pin_lesson))
+        .route(
+            "/timetable/generate",
+            get(timetable::generate_status)
+                .post(timetable::start_generate)
+                .delete(timetable::stop_generate),
+        )
+        .route("/timetable/export", get(timetable::export))
+        .route(
+            "/activities",
+            get(activities::get_activities).post(activities::save_activity),
+        )
+        .route("/activities/{id}", delete(activities::delete_activity))
+        .route("/activities/copy", post(activities::copy_activities))
+        .route("/activities/template", post(activities::apply_template))
         .route("/me/journal", get(pupil::my_journal))
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "api.not_found") })

@@ -138,19 +138,21 @@ fn current_year(store: &Store, today: NaiveDate) -> Result<Option<AcademicYear>,
         .cloned())
 }
 
-/// The load of the current academic year, with names in `lang`.
-pub fn load_view(store: &Store, today: NaiveDate, lang: Lang) -> Result<LoadView, StoreError> {
-    let norms = standard_norms();
+/// The current year's classes and who teaches them, as the load and the timetable read them.
+pub(crate) struct YearPlan {
+    pub year: AcademicYear,
+    /// The day the pupils were counted.
+    pub day: NaiveDate,
+    /// By grade, then letter.
+    pub classes: Vec<Class>,
+    /// Subject assignments to the year's classes (an age group's educator has none).
+    pub assignments: Vec<Assignment>,
+    pub plan: LoadPlan,
+}
+
+pub(crate) fn year_plan(store: &Store, today: NaiveDate) -> Result<Option<YearPlan>, StoreError> {
     let Some(year) = current_year(store, today)? else {
-        return Ok(LoadView {
-            year: None,
-            counted_on: today.to_string(),
-            norm_hours_per_rate: norms.hours_per_rate(Institution::School),
-            teachers: Vec::new(),
-            uncovered_hours: 0.0,
-            uncovered: Vec::new(),
-            problems: Vec::new(),
-        });
+        return Ok(None);
     };
     // Planned in August for the year to come, the classes are counted as they start it.
     let day = today.clamp(year.starts, year.ends);
@@ -194,6 +196,36 @@ pub fn load_view(store: &Store, today: NaiveDate, lang: Lang) -> Result<LoadView
             })
             .collect(),
         duties: Vec::new(),
+    };
+    Ok(Some(YearPlan {
+        year,
+        day,
+        classes,
+        assignments,
+        plan,
+    }))
+}
+
+/// The load of the current academic year, with names in `lang`.
+pub fn load_view(store: &Store, today: NaiveDate, lang: Lang) -> Result<LoadView, StoreError> {
+    let norms = standard_norms();
+    let Some(YearPlan {
+        year,
+        day,
+        classes,
+        assignments,
+        plan,
+    }) = year_plan(store, today)?
+    else {
+        return Ok(LoadView {
+            year: None,
+            counted_on: today.to_string(),
+            norm_hours_per_rate: norms.hours_per_rate(Institution::School),
+            teachers: Vec::new(),
+            uncovered_hours: 0.0,
+            uncovered: Vec::new(),
+            problems: Vec::new(),
+        });
     };
     let report = plan.report(curriculum::standard(), norms);
     let people: HashMap<Uuid, Person> = store

@@ -6,7 +6,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::{
-    accounts, attendance, audit, auth, error, home, journal, load, oversight, pupil, second_factor,
+    accounts, activities, attendance, audit, auth, error, home, journal, load, oversight, pupil,
+    second_factor, timetable,
 };
 
 #[derive(OpenApi)]
@@ -22,6 +23,11 @@ use crate::{
         attendance::list_groups, attendance::group_attendance, attendance::save_group_attendance,
         attendance::attendance_sheet, oversight::oversight, oversight::attendance_report,
         oversight::grades_report, pupil::my_journal, load::report,
+        timetable::get_timetable, timetable::check_move, timetable::move_lesson,
+        timetable::pin_lesson, timetable::start_generate, timetable::generate_status,
+        timetable::stop_generate, timetable::export,
+        activities::get_activities, activities::save_activity, activities::delete_activity,
+        activities::copy_activities, activities::apply_template,
     ),
     components(schemas(error::ErrorBody)),
     modifiers(&BearerAuth)

@@ -8,7 +8,7 @@
 //! The printable files of the kindergarten's sheet are written with the same helpers (`file`,
 //! `text`), so every report the API hands out is named, typed and translated the same way.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
@@ -112,7 +112,7 @@ pub(crate) async fn file(
     Ok((headers, FileBytes(bytes)).into_response())
 }
 
-fn organisation_name(store: &Store) -> Result<String, ApiError> {
+pub(crate) fn organisation_name(store: &Store) -> Result<String, ApiError> {
     Ok(store
         .list::<Organisation>()?
         .into_iter()
@@ -121,7 +121,7 @@ fn organisation_name(store: &Store) -> Result<String, ApiError> {
         .unwrap_or_default())
 }
 
-fn printed(lang: Lang, org: &str, today: NaiveDate) -> String {
+pub(crate) fn printed(lang: Lang, org: &str, today: NaiveDate) -> String {
     text(
         lang,
         "sheet-printed",
@@ -560,13 +560,20 @@ fn read_attendance(
     let class = store
         .get::<Class>(class_id)?
         .ok_or(CoreError::NotFound { entity: "class" })?;
-    let lessons: Vec<Lesson> = store
+    let all: Vec<Lesson> = store
         .lessons_between(from, to.min(today))?
         .into_iter()
         .filter(|l| l.class_id == class.id)
         .collect();
+    let marks = marks_of_lessons(store, &all)?;
+    // Today's lessons come from the timetable before they happen: one counts once its register
+    // is taken (or holds a mark), a past one always.
+    let marked: HashSet<Uuid> = marks.keys().map(|(lesson, _)| *lesson).collect();
+    let lessons: Vec<Lesson> = all
+        .into_iter()
+        .filter(|l| l.date < today || l.taken || marked.contains(&l.id))
+        .collect();
     let pupils = Pupils::of(store, &school::names(store)?, class.id, from, to)?;
-    let marks = marks_of_lessons(store, &lessons)?;
     let mut weeks: BTreeMap<NaiveDate, (usize, usize)> = BTreeMap::new();
     let rows = pupils
         .list
@@ -800,8 +807,12 @@ fn read_grades(
         .filter(|t| t.year_id == class.year_id)
         .ok_or(CoreError::NotFound { entity: "term" })?;
     let lessons = store.lessons_of(class.id, term.id)?;
+    let marks = marks_of(store, class.id, term.id)?;
+    // The subjects with a mark so far: the timetable's lessons to come grade nothing yet.
+    let marked: HashSet<Uuid> = marks.keys().map(|(lesson, _)| *lesson).collect();
     let mut codes: Vec<String> = lessons
         .iter()
+        .filter(|l| marked.contains(&l.id))
         .map(|l| l.subject.clone())
         .collect::<BTreeSet<_>>()
         .into_iter()
@@ -815,7 +826,6 @@ fn read_grades(
         term.ends,
     )?;
     let ids: Vec<Uuid> = pupils.list.iter().map(|p| p.0).collect();
-    let marks = marks_of(store, class.id, term.id)?;
     let rules = rule_set_for(term.starts);
     let mut rows: Vec<GradesRow> = pupils
         .list

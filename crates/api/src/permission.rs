@@ -37,10 +37,23 @@ pub enum Operation {
     GradesReport,
     MyJournal,
     LoadReport,
+    GetTimetable,
+    CheckTimetableMove,
+    MoveTimetableLesson,
+    PinTimetableLesson,
+    GenerateTimetable,
+    GenerateStatus,
+    StopGenerate,
+    ExportTimetable,
+    GetActivities,
+    SaveActivity,
+    DeleteActivity,
+    CopyActivities,
+    ApplyActivityTemplate,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 31] = [
+    pub const ALL: [Operation; 44] = [
         Operation::Me,
         Operation::Logout,
         Operation::ChangePassword,
@@ -72,6 +85,19 @@ impl Operation {
         Operation::GradesReport,
         Operation::MyJournal,
         Operation::LoadReport,
+        Operation::GetTimetable,
+        Operation::CheckTimetableMove,
+        Operation::MoveTimetableLesson,
+        Operation::PinTimetableLesson,
+        Operation::GenerateTimetable,
+        Operation::GenerateStatus,
+        Operation::StopGenerate,
+        Operation::ExportTimetable,
+        Operation::GetActivities,
+        Operation::SaveActivity,
+        Operation::DeleteActivity,
+        Operation::CopyActivities,
+        Operation::ApplyActivityTemplate,
     ];
 
     /// The OpenAPI operationId: a contract with every client.
@@ -108,6 +134,19 @@ impl Operation {
             Operation::GradesReport => "gradesReport",
             Operation::MyJournal => "myJournal",
             Operation::LoadReport => "loadReport",
+            Operation::GetTimetable => "getTimetable",
+            Operation::CheckTimetableMove => "checkTimetableMove",
+            Operation::MoveTimetableLesson => "moveTimetableLesson",
+            Operation::PinTimetableLesson => "pinTimetableLesson",
+            Operation::GenerateTimetable => "generateTimetable",
+            Operation::GenerateStatus => "generateStatus",
+            Operation::StopGenerate => "stopGenerate",
+            Operation::ExportTimetable => "exportTimetable",
+            Operation::GetActivities => "getActivities",
+            Operation::SaveActivity => "saveActivity",
+            Operation::DeleteActivity => "deleteActivity",
+            Operation::CopyActivities => "copyActivities",
+            Operation::ApplyActivityTemplate => "applyActivityTemplate",
         }
     }
 
@@ -169,6 +208,35 @@ impl Operation {
             Operation::MyJournal => matches!(role, Student | Parent),
             // A kindergarten's methodist has the role too, and finds no classes to load.
             Operation::LoadReport => matches!(role, Director | DeputyDirector | Methodist),
+            // Every teacher reads the week; the deputy (and the director, the methodist) builds it.
+            Operation::GetTimetable | Operation::GenerateStatus | Operation::ExportTimetable => {
+                reads_journals
+            }
+            Operation::CheckTimetableMove
+            | Operation::MoveTimetableLesson
+            | Operation::PinTimetableLesson
+            | Operation::GenerateTimetable
+            | Operation::StopGenerate => Operation::builds_timetable(role),
+            Operation::GetActivities => kindergarten_staff,
+            Operation::SaveActivity
+            | Operation::DeleteActivity
+            | Operation::CopyActivities
+            | Operation::ApplyActivityTemplate => Operation::plans_activities(role),
         }
+    }
+}
+
+impl Operation {
+    /// Who builds the school timetable.
+    pub fn builds_timetable(role: Role) -> bool {
+        matches!(
+            role,
+            Role::Director | Role::DeputyDirector | Role::Methodist
+        )
+    }
+
+    /// Who plans the kindergarten's organised activities.
+    pub fn plans_activities(role: Role) -> bool {
+        matches!(role, Role::Head | Role::Methodist)
     }
 }

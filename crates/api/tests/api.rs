@@ -5,7 +5,7 @@
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
-use chrono::Utc;
+use chrono::{Datelike, Utc};
 use dala_api::permission::Operation;
 use dala_api::{ApiDoc, ApiState, router};
 use dala_core::account::Role;
@@ -781,6 +781,50 @@ fn request_for(operation: Operation) -> (Method, String, Option<Value>) {
         ),
         Operation::MyJournal => (Method::GET, "/me/journal".into(), None),
         Operation::LoadReport => (Method::GET, "/load?format=json".into(), None),
+        Operation::GetTimetable => (Method::GET, "/timetable".into(), None),
+        Operation::CheckTimetableMove => (
+            Method::POST,
+            "/timetable/check".into(),
+            Some(json!({"lesson_id": nobody, "day": 1, "period": 1})),
+        ),
+        Operation::MoveTimetableLesson => (
+            Method::POST,
+            "/timetable/move".into(),
+            Some(json!({"lesson_id": nobody, "day": 1, "period": 1})),
+        ),
+        Operation::PinTimetableLesson => (
+            Method::POST,
+            "/timetable/pin".into(),
+            Some(json!({"lesson_id": nobody, "pinned": true})),
+        ),
+        Operation::GenerateTimetable => (
+            Method::POST,
+            "/timetable/generate".into(),
+            Some(json!({"seconds": 1})),
+        ),
+        Operation::GenerateStatus => (Method::GET, "/timetable/generate".into(), None),
+        Operation::StopGenerate => (Method::DELETE, "/timetable/generate".into(), None),
+        Operation::ExportTimetable => (Method::GET, "/timetable/export?format=xlsx".into(), None),
+        Operation::GetActivities => (Method::GET, "/activities".into(), None),
+        Operation::SaveActivity => (
+            Method::POST,
+            "/activities".into(),
+            Some(
+                json!({"group_id": nobody, "day": 1, "starts": "09:00", "minutes": 20,
+                "activity": "music", "educator_id": null, "room_id": null}),
+            ),
+        ),
+        Operation::DeleteActivity => (Method::DELETE, format!("/activities/{nobody}"), None),
+        Operation::CopyActivities => (
+            Method::POST,
+            "/activities/copy".into(),
+            Some(json!({"from_group_id": nobody, "to_group_ids": [nobody]})),
+        ),
+        Operation::ApplyActivityTemplate => (
+            Method::POST,
+            "/activities/template".into(),
+            Some(json!({"age_from": 40})),
+        ),
     }
 }
 
@@ -1574,4 +1618,377 @@ async fn the_tariff_list_comes_as_xlsx_and_pdf() {
         (status, body["code"].as_str()),
         (StatusCode::BAD_REQUEST, Some("api.bad_request"))
     );
+}
+
+/// The lessons of the timetable's view by id.
+fn lessons_of(view: &Value) -> Vec<Value> {
+    view["lessons"].as_array().unwrap().clone()
+}
+
+/// A day and period where neither the lesson's class nor its teacher has a lesson, on a day the
+/// class has fewer lessons than any grade's limit (5).
+fn free_slot(view: &Value, lesson: &Value) -> (u64, u64) {
+    let lessons = lessons_of(view);
+    let busy = |day: u64, period: u64| {
+        lessons.iter().any(|l| {
+            l["day"] == day
+                && l["period"] == period
+                && (l["class_id"] == lesson["class_id"] || l["teacher_id"] == lesson["teacher_id"])
+        })
+    };
+    for day in 1..=5u64 {
+        let on_day = lessons
+            .iter()
+            .filter(|l| l["class_id"] == lesson["class_id"] && l["day"] == day)
+            .count();
+        if on_day >= 5 || day == lesson["day"].as_u64().unwrap() {
+            continue;
+        }
+        // Right after the day's last lesson keeps the class without a gap.
+        let last = lessons
+            .iter()
+            .filter(|l| l["class_id"] == lesson["class_id"] && l["day"] == day)
+            .filter_map(|l| l["period"].as_u64())
+            .max()
+            .unwrap_or(0);
+        if last < 8 && !busy(day, last + 1) {
+            return (day, last + 1);
+        }
+    }
+    panic!("no free slot for {lesson}");
+}
+
+#[tokio::test]
+async fn the_deputy_moves_a_lesson_and_a_clash_is_refused_naming_the_rule() {
+    let demo = Demo::new(OrgKind::School);
+    let deputy = demo.login("deputy").await;
+    let (status, view) = demo
+        .call(Method::GET, "/timetable", Some(&deputy), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{view}");
+    assert_eq!(view["can_edit"], true);
+    let lessons = lessons_of(&view);
+    assert!(lessons.len() > 500, "the demo school's week is generated");
+    assert_eq!(view["unplaced"].as_array().unwrap().len(), 0);
+    assert!(
+        view["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|v| v["hard"] == false)
+    );
+
+    // A clash: the lesson onto a period where its teacher teaches another class.
+    let lesson = lessons
+        .iter()
+        .find(|l| {
+            l["subgroup"].is_null()
+                && lessons.iter().any(|o| {
+                    o["teacher_id"] == l["teacher_id"]
+                        && o["class_id"] != l["class_id"]
+                        && o["day"] != l["day"]
+                })
+        })
+        .unwrap()
+        .clone();
+    let other = lessons
+        .iter()
+        .find(|o| {
+            o["teacher_id"] == lesson["teacher_id"]
+                && o["class_id"] != lesson["class_id"]
+                && o["day"] != lesson["day"]
+        })
+        .unwrap();
+    let clash = json!({"lesson_id": lesson["id"], "day": other["day"], "period": other["period"]});
+    let (status, checked) = demo
+        .call(
+            Method::POST,
+            "/timetable/check",
+            Some(&deputy),
+            Some(clash.clone()),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{checked}");
+    assert!(
+        checked["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v["code"] == "timetable.teacher_busy" && v["hard"] == true),
+        "{checked}"
+    );
+    let (status, refused) = demo
+        .call_in(
+            "ru",
+            Method::POST,
+            "/timetable/move",
+            Some(&deputy),
+            Some(clash),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    assert_eq!(refused["code"], "timetable.teacher_busy");
+    let message = refused["message"].as_str().unwrap();
+    assert!(message.contains("уже есть урок"), "{message}");
+    let (_, unchanged) = demo
+        .call(Method::GET, "/timetable", Some(&deputy), None)
+        .await;
+    assert_eq!(
+        lessons_of(&unchanged),
+        lessons,
+        "a refused move changes nothing"
+    );
+
+    // A free period: the lesson moves there and is pinned.
+    let (day, period) = free_slot(&view, &lesson);
+    let (status, moved) = demo
+        .call(
+            Method::POST,
+            "/timetable/move",
+            Some(&deputy),
+            Some(json!({"lesson_id": lesson["id"], "day": day, "period": period})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{moved}");
+    let now = lessons_of(&moved)
+        .into_iter()
+        .find(|l| l["id"] == lesson["id"])
+        .unwrap();
+    assert_eq!(
+        (now["day"].as_u64(), now["period"].as_u64()),
+        (Some(day), Some(period))
+    );
+    assert_eq!(now["pinned"], true);
+
+    // The class's journal follows: its lessons still to come are at the new period, none at the
+    // old one; the past stays as it was.
+    let (_, list) = demo
+        .call(Method::GET, "/journal/classes", Some(&deputy), None)
+        .await;
+    let term = list["current_term_id"].as_str().unwrap().to_string();
+    let path = format!(
+        "/journal?class_id={}&subject={}&term_id={term}",
+        lesson["class_id"].as_str().unwrap(),
+        lesson["subject"].as_str().unwrap()
+    );
+    let (status, journal) = demo.call(Method::GET, &path, Some(&deputy), None).await;
+    assert_eq!(status, StatusCode::OK, "{journal}");
+    let at = |l: &Value| {
+        let date =
+            chrono::NaiveDate::parse_from_str(l["date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+        (
+            date,
+            u64::from(date.weekday().number_from_monday()),
+            l["period"].as_u64().unwrap(),
+        )
+    };
+    let coming: Vec<_> = journal["lessons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(at)
+        .filter(|(date, ..)| *date >= today())
+        .collect();
+    let old = (
+        lesson["day"].as_u64().unwrap(),
+        lesson["period"].as_u64().unwrap(),
+    );
+    assert!(
+        !coming.iter().any(|(_, d, p)| (*d, *p) == old),
+        "{coming:?}"
+    );
+    let ends =
+        chrono::NaiveDate::parse_from_str(journal["term"]["ends"].as_str().unwrap(), "%Y-%m-%d")
+            .unwrap();
+    let next = (0..7)
+        .map(|n| today() + chrono::Days::new(n))
+        .find(|d| u64::from(d.weekday().number_from_monday()) == day)
+        .unwrap();
+    if next <= ends && !dala_core::journal_plan::holidays().contains(next) {
+        assert!(coming.contains(&(next, day, period)), "{coming:?}");
+    }
+
+    // The generator keeps the pinned lesson and leaves no hard rule broken.
+    let (status, started) = demo
+        .call(
+            Method::POST,
+            "/timetable/generate",
+            Some(&deputy),
+            Some(json!({"seconds": 3})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{started}");
+    assert_eq!(started["running"], true);
+    let mut status_now = Value::Null;
+    for _ in 0..200 {
+        let (_, s) = demo
+            .call(Method::GET, "/timetable/generate", Some(&deputy), None)
+            .await;
+        status_now = s;
+        if status_now["running"] == false {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(status_now["finished"]["hard_left"], 0, "{status_now}");
+    let (_, after) = demo
+        .call(Method::GET, "/timetable", Some(&deputy), None)
+        .await;
+    let kept = lessons_of(&after)
+        .into_iter()
+        .find(|l| l["id"] == lesson["id"])
+        .unwrap();
+    assert_eq!(
+        (kept["day"].as_u64(), kept["period"].as_u64()),
+        (Some(day), Some(period))
+    );
+
+    // The timetable as files.
+    for (format, kind) in [("xlsx", "spreadsheetml"), ("pdf", "application/pdf")] {
+        for by in ["class", "teacher", "room"] {
+            let path = format!("/timetable/export?format={format}&by={by}");
+            let (status, content_type, _, bytes) = demo.download(&path, &deputy).await;
+            assert_eq!(status, StatusCode::OK);
+            assert!(content_type.contains(kind), "{content_type}");
+            assert!(bytes.len() > 1000);
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_teacher_reads_the_timetable_and_may_not_change_it() {
+    let demo = Demo::new(OrgKind::School);
+    let teacher = demo.login("teacher").await;
+    let (status, view) = demo
+        .call(Method::GET, "/timetable", Some(&teacher), None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(view["can_edit"], false);
+    let lesson = &lessons_of(&view)[0];
+    let (status, refused) = demo
+        .call(
+            Method::POST,
+            "/timetable/move",
+            Some(&teacher),
+            Some(json!({"lesson_id": lesson["id"], "day": 1, "period": 1})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{refused}");
+    let (_, again) = demo
+        .call(Method::GET, "/timetable", Some(&teacher), None)
+        .await;
+    assert_eq!(lessons_of(&again), lessons_of(&view));
+}
+
+#[tokio::test]
+async fn the_methodist_plans_activities_and_sees_the_norm_a_plan_breaks() {
+    let demo = Demo::new(OrgKind::Kindergarten);
+    let methodist = demo.login("methodist").await;
+    let (status, view) = demo
+        .call(Method::GET, "/activities", Some(&methodist), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{view}");
+    assert_eq!(view["can_edit"], true);
+    assert_eq!(
+        view["violations"].as_array().unwrap().len(),
+        0,
+        "{}",
+        view["violations"]
+    );
+    let groups = view["groups"].as_array().unwrap().clone();
+    let youngest = &groups[0];
+    assert_eq!(youngest["age_from"], 1);
+    let count = |v: &Value, group: &Value| {
+        v["activities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["group_id"] == group["group_id"])
+            .count()
+    };
+    let first = view["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["group_id"] == youngest["group_id"])
+        .unwrap()
+        .clone();
+
+    // The same time as an existing activity: refused, nothing changed.
+    let overlap = json!({"group_id": youngest["group_id"], "day": first["day"], "starts": first["starts"],
+        "minutes": 10, "activity": "music", "educator_id": null, "room_id": null});
+    let (status, refused) = demo
+        .call(Method::POST, "/activities", Some(&methodist), Some(overlap))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    assert_eq!(refused["code"], "schedule.activity_overlap");
+    let (_, same) = demo
+        .call(Method::GET, "/activities", Some(&methodist), None)
+        .await;
+    assert_eq!(same["activities"], view["activities"]);
+
+    // Half an hour of drawing for one-year-olds: kept, with a warning naming the norm.
+    let long = json!({"group_id": youngest["group_id"], "day": 5, "starts": "15:00",
+        "minutes": 30, "activity": "drawing", "educator_id": null, "room_id": null});
+    let (status, saved) = demo
+        .call_in(
+            "ru",
+            Method::POST,
+            "/activities",
+            Some(&methodist),
+            Some(long),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let warning = saved["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["code"] == "duration_out_of_range")
+        .expect("the age's duration norm is named");
+    let message = warning["message"].as_str().unwrap();
+    assert!(
+        message.contains("30 мин") && message.contains("норма"),
+        "{message}"
+    );
+
+    // The second group's week copied onto the youngest, then the standard week back.
+    let second = &groups[1];
+    let (status, copied) = demo
+        .call(
+            Method::POST,
+            "/activities/copy",
+            Some(&methodist),
+            Some(json!({"from_group_id": second["group_id"], "to_group_ids": [youngest["group_id"]]})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{copied}");
+    assert_eq!(count(&copied, youngest), count(&copied, second));
+    let (status, restored) = demo
+        .call(
+            Method::POST,
+            "/activities/template",
+            Some(&methodist),
+            Some(json!({"age_from": 1})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{restored}");
+    assert_eq!(count(&restored, youngest), count(&view, youngest));
+
+    // An educator reads the plan and may not change it.
+    let educator = demo.login("educator").await;
+    let (status, read) = demo
+        .call(Method::GET, "/activities", Some(&educator), None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(read["can_edit"], false);
+    let (status, _) = demo
+        .call(
+            Method::DELETE,
+            &format!("/activities/{}", first["id"].as_str().unwrap()),
+            Some(&educator),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
 }

@@ -20,6 +20,8 @@ pub enum CliError {
     Rejected {
         rows: Vec<(usize, String)>,
     },
+    /// A FET file that cannot be read.
+    Fet(dala_core::fet::FetError),
 }
 
 impl From<StoreError> for CliError {
@@ -51,6 +53,7 @@ impl CliError {
             CliError::FileFormat { .. } => "import.file_format",
             CliError::MissingColumn { .. } => "import.missing_column",
             CliError::Rejected { .. } => "import.rejected",
+            CliError::Fet(e) => e.code(),
         }
     }
 
@@ -70,6 +73,7 @@ impl CliError {
             CliError::FileFormat { path } => vec![("path", path.clone())],
             CliError::MissingColumn { column } => vec![("column", column.clone())],
             CliError::Rejected { rows } => vec![("count", rows.len().to_string())],
+            CliError::Fet(e) => e.args(),
             CliError::LoginRequired | CliError::PasswordRequired => Vec::new(),
         };
         let args: Vec<(&str, Arg)> = owned

@@ -2,18 +2,29 @@
 //! calls it and prints; the rules live in dala-core and dala-store. Every failure prints one
 //! message in the user's language with its stable code and exits non-zero; nothing panics.
 
+/// Writes a line to standard output; a closed pipe (`dala … | head`) ends the output quietly
+/// instead of panicking as `println!` would.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 mod credentials;
 mod error;
 mod export;
 mod import;
 mod load;
 mod serve;
+mod timetable;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::Utc;
 use clap::{Parser, Subcommand, ValueEnum};
+use dala_api::activities::check_plan;
 use dala_core::account::Account;
 use dala_core::org::{OrgKind, Organisation};
 use dala_core::person::PersonKind;
@@ -97,6 +108,16 @@ enum Commands {
         #[command(subcommand)]
         command: LoadCommand,
     },
+    /// The school timetable of the current academic year.
+    Timetable {
+        #[command(subcommand)]
+        command: TimetableCommand,
+    },
+    /// The kindergarten's plan of organised activities.
+    Activities {
+        #[command(subcommand)]
+        command: ActivitiesCommand,
+    },
     /// Serves the UI and the API to browsers; users log in as in the desktop app.
     Serve {
         #[arg(long, default_value_t = 8080)]
@@ -140,6 +161,44 @@ enum LoadCommand {
         format: load::LoadFormat,
         #[arg(long)]
         out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum TimetableCommand {
+    /// Fills the timetable from the curriculum and the assignments, keeping pinned lessons, and
+    /// prints the hard rules it still breaks.
+    Generate {
+        #[arg(long, default_value_t = 30)]
+        seconds: u64,
+    },
+    /// Every rule the timetable breaks, with its code and the lessons involved.
+    Check {
+        #[arg(long, value_enum, default_value = "table")]
+        format: timetable::CheckFormat,
+    },
+    /// Writes the timetable: FET's file, or the sheet by class as xlsx or PDF.
+    Export {
+        #[arg(long, value_enum)]
+        format: timetable::ExportFormat,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Reads a FET file and says what it holds and which of its constraints Dala does not
+    /// support.
+    Import {
+        #[arg(long, value_enum)]
+        format: timetable::ImportFormat,
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ActivitiesCommand {
+    /// The plan's breaches of the age norms, each naming the norm.
+    Check {
+        #[arg(long, value_enum, default_value = "table")]
+        format: timetable::CheckFormat,
     },
 }
 
@@ -193,7 +252,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
                 kdf: KdfParams::default(),
             };
             let (_, recovery) = Store::init(&dir, &setup, Utc::now())?;
-            println!(
+            say!(
                 "{}",
                 text(
                     lang,
@@ -206,7 +265,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
             );
             let certificate = dala_store::tls::certificate(&dir)?;
             let fingerprint = certificate.fingerprint.as_str();
-            println!(
+            say!(
                 "{}",
                 text(
                     lang,
@@ -214,8 +273,8 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
                     &[("fingerprint", fingerprint.into())]
                 )
             );
-            println!("{}", text(lang, "cli-recovery-key-title", &[]));
-            println!("{}", recovery.display().as_str());
+            say!("{}", text(lang, "cli-recovery-key-title", &[]));
+            say!("{}", recovery.display().as_str());
         }
         Commands::Demo { kind } => demo(&dir, kind.into(), lang)?,
         Commands::Accounts {
@@ -229,7 +288,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
                         .iter()
                         .map(|a| serde_json::json!({"login": a.login, "role": a.role.code()}))
                         .collect();
-                    println!(
+                    say!(
                         "{}",
                         serde_json::to_string_pretty(&list)
                             .map_err(|e| CliError::Usage(e.to_string()))?
@@ -237,7 +296,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
                 }
                 ListFormat::Table => {
                     for a in accounts {
-                        println!("{:<20} {}", a.login, a.role.code());
+                        say!("{:<20} {}", a.login, a.role.code());
                     }
                 }
             }
@@ -246,7 +305,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
             let store = unlock(&dir, lang)?;
             let report = store.check()?;
             if report.passed() {
-                println!(
+                say!(
                     "{}",
                     text(
                         lang,
@@ -258,7 +317,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
                     )
                 );
             } else {
-                println!(
+                say!(
                     "{}",
                     text(
                         lang,
@@ -267,7 +326,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
                     )
                 );
                 for problem in &report.problems {
-                    println!(
+                    say!(
                         "{}",
                         text(
                             lang,
@@ -282,7 +341,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
         Commands::Export { format, out } => {
             let store = unlock(&dir, lang)?;
             export::export(&store, format, &out, lang)?;
-            println!(
+            say!(
                 "{}",
                 text(
                     lang,
@@ -292,6 +351,29 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
             );
         }
         Commands::Serve { port, ui, lan } => serve::run(dir, port, ui, lan, lang)?,
+        Commands::Timetable { command } => return timetable_command(&dir, command, lang),
+        Commands::Activities {
+            command: ActivitiesCommand::Check { format },
+        } => {
+            let store = unlock(&dir, lang)?;
+            let violations = check_plan(&store, school_date(Utc::now()), lang)?;
+            match format {
+                timetable::CheckFormat::Json => say!("{}", json(&violations)?),
+                timetable::CheckFormat::Table => {
+                    for v in &violations {
+                        say!("· {} [{}]", v.message, v.violation.code());
+                    }
+                    say!(
+                        "{}",
+                        text(
+                            lang,
+                            "cli-activities-checked",
+                            &[("count", violations.len().into())]
+                        )
+                    );
+                }
+            }
+        }
         Commands::Load {
             command: LoadCommand::Export { format, out },
         } => {
@@ -299,7 +381,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
             let view = load::export(&store, format, &out, school_date(Utc::now()), lang)?;
             let path = out.display().to_string();
             let uncovered = view.uncovered_hours.to_string();
-            println!(
+            say!(
                 "{}",
                 text(
                     lang,
@@ -312,7 +394,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
                 )
             );
             if !view.problems.is_empty() {
-                println!(
+                say!(
                     "{}",
                     text(
                         lang,
@@ -327,7 +409,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
         } => {
             let mut store = unlock(&dir, lang)?;
             let count = import::import_students(&mut store, &file, Utc::now(), lang)?;
-            println!(
+            say!(
                 "{}",
                 text(lang, "cli-import-done", &[("count", count.into())])
             );
@@ -378,7 +460,7 @@ fn demo(dir: &Path, kind: OrgKind, lang: Lang) -> Result<(), CliError> {
     let people = store.list::<dala_core::person::Person>()?;
     let count = |kind| people.iter().filter(|p| p.kind == kind).count();
     let pupils = count(PersonKind::Student) + count(PersonKind::Child);
-    println!(
+    say!(
         "{}",
         text(
             lang,
@@ -392,4 +474,85 @@ fn demo(dir: &Path, kind: OrgKind, lang: Lang) -> Result<(), CliError> {
         )
     );
     Ok(())
+}
+
+fn timetable_command(
+    dir: &Path,
+    command: TimetableCommand,
+    lang: Lang,
+) -> Result<ExitCode, CliError> {
+    let today = school_date(Utc::now());
+    match command {
+        TimetableCommand::Generate { seconds } => {
+            let mut store = unlock(dir, lang)?;
+            let done = timetable::generate(&mut store, seconds, today, Utc::now(), lang)?;
+            let soft = done.soft_score.to_string();
+            say!(
+                "{}",
+                text(
+                    lang,
+                    "cli-timetable-generated",
+                    &[
+                        ("lessons", done.lessons.into()),
+                        ("hard", done.hard.len().into()),
+                        ("soft", soft.as_str().into()),
+                    ]
+                )
+            );
+            for v in &done.hard {
+                say!("  {} [{}]", v.message, v.code);
+            }
+        }
+        TimetableCommand::Check { format } => {
+            let store = unlock(dir, lang)?;
+            let week = timetable::read(&store, today)?;
+            let violations = timetable::violations(&week, lang);
+            match format {
+                timetable::CheckFormat::Json => say!("{}", json(&violations)?),
+                timetable::CheckFormat::Table => {
+                    for v in &violations {
+                        let mark = if v.hard { "!" } else { "·" };
+                        say!("{mark} {} [{}]", v.message, v.code);
+                    }
+                    let hard = violations.iter().filter(|v| v.hard).count();
+                    say!(
+                        "{}",
+                        text(
+                            lang,
+                            "cli-timetable-checked",
+                            &[
+                                ("hard", hard.into()),
+                                ("soft", (violations.len() - hard).into())
+                            ]
+                        )
+                    );
+                }
+            }
+        }
+        TimetableCommand::Export { format, out } => {
+            let store = unlock(dir, lang)?;
+            let lessons = timetable::export(&store, format, &out, today, lang)?;
+            let path = out.display().to_string();
+            say!(
+                "{}",
+                text(
+                    lang,
+                    "cli-timetable-exported",
+                    &[("path", path.as_str().into()), ("lessons", lessons.into())]
+                )
+            );
+        }
+        TimetableCommand::Import {
+            format: timetable::ImportFormat::Fet,
+            file,
+        } => {
+            let summary = timetable::import(&file)?;
+            say!("{}", json(&summary)?);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn json(value: &impl serde::Serialize) -> Result<String, CliError> {
+    serde_json::to_string_pretty(value).map_err(|e| CliError::Usage(e.to_string()))
 }

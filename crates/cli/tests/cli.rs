@@ -780,3 +780,114 @@ fn load_export_writes_the_tariff_list_as_xlsx_in_kazakh_and_as_pdf() {
     let pdf = std::fs::read(&out).expect("the PDF");
     assert!(pdf.starts_with(b"%PDF") && pdf.len() > 1000);
 }
+
+#[test]
+fn timetable_generate_leaves_no_hard_rule_broken_and_check_lists_the_rest_as_json() {
+    let school = School::demo();
+    let output = succeeds(school.dala("en", &["timetable", "generate", "--seconds", "5"]));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("hard rules broken: 0;"),
+        "the demo school's timetable keeps every hard rule: {stdout}"
+    );
+    let output = succeeds(school.dala("ru", &["timetable", "check", "--format", "json"]));
+    let violations: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let violations = violations.as_array().expect("a list");
+    assert!(
+        violations.iter().all(|v| v["hard"] == false),
+        "{violations:?}"
+    );
+    for v in violations {
+        let code = v["code"].as_str().expect("a code");
+        assert!(code.starts_with("timetable."), "{code}");
+        assert!(!v["message"].as_str().expect("a message").is_empty());
+        let lessons = v["lessons"].as_array().expect("the lessons involved");
+        assert!(!lessons.is_empty(), "{v}");
+        assert!(
+            lessons
+                .iter()
+                .all(|l| l["class"].is_string() && l["day"].is_u64())
+        );
+    }
+}
+
+#[test]
+fn timetable_export_writes_fet_that_reads_back_and_the_sheet_as_xlsx_and_pdf() {
+    let school = School::demo();
+    let fet = school.path("week.fet");
+    let fet_arg = fet.to_str().expect("a UTF-8 path");
+    let output = succeeds(school.dala(
+        "kk",
+        &["timetable", "export", "--format", "fet", "--out", fet_arg],
+    ));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("файлы жазылды"));
+    let text = std::fs::read_to_string(&fet).expect("the FET file");
+    assert!(text.contains("<fet ") && text.contains("Дүйсенбі"));
+    let locked = text
+        .matches("ConstraintActivityPreferredStartingTime>")
+        .count()
+        / 2;
+
+    // Read back: everything the export wrote is understood, and its timetable is whole.
+    let output = succeeds(school.dala("en", &["timetable", "import", "--format", "fet", fet_arg]));
+    let summary: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(summary["days"], 5);
+    assert_eq!(summary["hours"], 8);
+    assert_eq!(summary["unsupported"].as_array().map(Vec::len), Some(0));
+    assert_eq!(summary["activities"].as_u64(), Some(locked as u64));
+    assert_eq!(summary["hard_violations"], 0);
+
+    for format in ["xlsx", "pdf"] {
+        let out = school.path(&format!("week.{format}"));
+        let out_arg = out.to_str().expect("a UTF-8 path");
+        succeeds(school.dala(
+            "ru",
+            &["timetable", "export", "--format", format, "--out", out_arg],
+        ));
+        assert!(std::fs::metadata(&out).expect("the file").len() > 1000);
+    }
+    let mut workbook: Xlsx<_> =
+        calamine::open_workbook(school.path("week.xlsx")).expect("an xlsx workbook");
+    let sheet = workbook
+        .worksheet_range_at(0)
+        .expect("one sheet")
+        .expect("a readable sheet");
+    let title = match sheet.get_value((0, 0)) {
+        Some(Data::String(s)) => s.clone(),
+        other => format!("{other:?}"),
+    };
+    assert!(title.starts_with("Расписание уроков"), "{title}");
+}
+
+#[test]
+fn a_broken_fet_file_is_refused_with_its_line_in_the_users_language() {
+    let school = School::demo();
+    let file = school.write(
+        "broken.fet",
+        "<fet version=\"6.8.5\">\
+         <Days_List><Number_of_Days>1</Number_of_Days><Day><Name>Дс</Name></Day></Days_List>\
+         <Hours_List><Number_of_Hours>1</Number_of_Hours><Hour><Name>1</Name></Hour></Hours_List>\
+         <Teachers_List><Teacher><Name>А</Name></Teacher>\
+         <Teacher><Name>А</Name></Teacher></Teachers_List></fet>",
+    );
+    let file = file.to_str().expect("a UTF-8 path");
+    let (code, stderr) =
+        fails(school.dala("ru", &["timetable", "import", "--format", "fet", file]));
+    assert_eq!(code, 1);
+    assert!(stderr.contains("[timetable.fet_duplicate]"), "{stderr}");
+    assert!(stderr.contains("описан дважды"), "{stderr}");
+}
+
+#[test]
+fn activities_check_lists_nothing_for_the_demo_kindergarten() {
+    let kindergarten = School {
+        dir: tempfile::tempdir().expect("a temporary folder"),
+        admin: "head",
+    };
+    succeeds(kindergarten.dala("en", &["demo", "--kind", "kindergarten"]));
+    let output = succeeds(kindergarten.dala("ru", &["activities", "check", "--format", "json"]));
+    let violations: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(violations.as_array().map(Vec::len), Some(0), "{violations}");
+    let output = succeeds(kindergarten.dala("kk", &["activities", "check"]));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Бұзылған норма: 0."));
+}
