@@ -378,3 +378,168 @@ my-journal-no-homework = No homework.
 my-journal-empty = There is nothing to show yet.
 my-journal-class = Class { $class }
 my-journal-subject-marks = { $subject }: marks
+
+## Days of the week (1 = Monday), as timetables head their columns
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+
+## Timetable (R27.11)
+nav-timetable = Timetable
+tt-year = Academic year { $year }
+tt-view = View
+tt-by-class = By class
+tt-by-teacher = By teacher
+tt-by-room = By room
+tt-entity-class = Class
+tt-entity-teacher = Teacher
+tt-entity-room = Room
+tt-period = Period
+tt-grid-label = Timetable: { $name }
+tt-cell-label = { $day }, period { $period }
+tt-subgroup = gr. { $n }
+tt-subgroup-title = Subgroup { $n }
+tt-pinned = Pinned
+tt-pin = Pin
+tt-unpin = Unpin
+tt-pin-hint = Keep the selected lesson where it is when the timetable is generated again (P)
+tt-readonly = Read only: you cannot change the timetable.
+tt-empty = The timetable is empty: there are no classes, teachers or rooms yet.
+tt-keys = Arrows: move around. Space or Enter: pick up a lesson; arrows: choose a cell; Enter: put it there; Esc: put it back. P: pin. Or drag a lesson with the mouse.
+tt-keys-readonly = Arrows: move around the timetable.
+tt-carrying = Moving { $lesson } to { $day }, period { $period }:
+tt-drop-origin = it is here now.
+tt-drop-checking = checking…
+tt-drop-ok = it can go here.
+tt-drop-soft = possible, but: { $messages }
+tt-drop-hard = Not allowed: { $messages }
+tt-moved = Moved: { $lesson }, { $day }, period { $period }. The lesson is now pinned.
+tt-violations = Broken rules
+tt-violation-hard = Must fix
+tt-violation-soft = Wish
+tt-violation-counts = Must fix: { $hard }. Wishes: { $soft }.
+tt-soft-score = Soft score: { $score }
+tt-soft-score-hint = The weight of the wishes not met: the lower, the better.
+tt-violations-none = No rules are broken.
+tt-violation-show = Show
+tt-unplaced = Not placed
+tt-unplaced-none = Every lesson of the plan is placed.
+tt-unplaced-none-here = All lessons of this view are placed.
+tt-unplaced-hint = Drag a lesson onto the grid, or pick it up with Space and choose its cell with the arrows.
+tt-unplaced-count = × { $count }
+tt-no-teacher = no teacher
+tt-generate = Generate
+tt-generate-title = Generate the timetable
+tt-generate-explain = The generator builds the timetable again from the plan. Pinned lessons stay where they are. You can stop it at any time; the best timetable found so far is kept.
+tt-generate-seconds = How long to search, in seconds
+tt-generate-seconds-invalid = Give a whole number of seconds from 1 to { $max }.
+tt-generate-start = Start
+tt-generating = Generating the timetable…
+tt-phase-construct = placing the lessons
+tt-phase-repair = removing clashes
+tt-phase-improve = improving
+tt-progress = { $seconds } s, { $steps } steps; must fix: { $hard }; soft score: { $soft }
+tt-stop = Stop
+tt-generated = The timetable is generated. Must fix: { $hard }. Soft score: { $soft }.
+tt-generated-stopped = Stopped: the best timetable found so far is kept. Must fix: { $hard }. Soft score: { $soft }.
+tt-generate-not-saved = The timetable found could not be saved ({ $code }). Try generating again.
+
+## Teaching load (R27.13)
+nav-load = Teaching load
+load-tariff = Tariff list:
+load-year = Academic year { $year }.
+load-counted-on = Pupils counted on { $date }.
+load-norm = One rate is { $hours } teaching hours a week.
+load-empty = There is no teaching load yet: no academic year, or no teacher has a class and subject assigned.
+load-teacher = Teacher
+load-subjects = Subjects
+load-weekly = Hours a week
+load-yearly = Hours a year
+load-rates = Rates
+load-warnings = Warnings
+load-overload = Overload: { $rates } rates (limit { $limit })
+load-underload = Underload: { $rates } rates (limit { $limit })
+load-total = { $count ->
+        [one] Total, { $count } teacher
+       *[other] Total, { $count } teachers
+    }
+load-uncovered = Hours nobody teaches
+load-uncovered-none = Every hour of the plan has a teacher.
+load-uncovered-total = Total hours a week
+load-class = Class
+load-subject = Subject
+load-subgroup = Subgroup
+load-whole-class = whole class
+load-subgroup-n = subgroup { $group }
+load-problems = Assignments to check
+load-problem-unknown-class = { $teacher }: the assignment ({ $subject }) names a class that is not in this year.
+load-problem-no-plan-hours = { $class }, { $subject } ({ $teacher }): the plan of this grade has no hours for the subject, so it counts as 0 hours.
+load-problem-not-split = { $class }, { $subject } ({ $teacher }): the class is not split into subgroups for this subject.
+load-problem-group-out-of-range = { $class }, { $subject } ({ $teacher }): the class has no such subgroup.
+load-problem-over-assigned = { $class }, { $subject }: { $assigned } hours a week are assigned, but the plan has { $planned }.
+load-problem-other = { $class }, { $subject }: { $kind }
+load-position-teacher = Teacher
+load-position-director = Director
+load-position-deputy-director = Deputy director
+load-position-methodist = Methodist
+load-position-tutor = Tutor
+load-position-psychologist = Psychologist
+load-position-librarian = Librarian
+
+## Kindergarten organised activities (R25.3–R25.4)
+nav-activities = Organised activities
+act-readonly = Read only: you cannot change the activities.
+act-age = Age { $from }–{ $to }
+act-places = Places: { $norm } by the norm, { $enrolled } enrolled, { $free } free
+act-norm = Norm of this age: one activity lasts { $min }–{ $max } min; at most { $per_day } a day and { $per_week } a week; at least { $break } min between activities.
+act-norm-none = No norm is recorded for this age.
+act-violations-count = { $count ->
+        [one] { $count } norm broken
+       *[other] { $count } norms broken
+    }
+act-violations-none = The week keeps the norms of its age.
+act-week-label = { $group }: organised activities of the week
+act-day-total = { $count ->
+        [one] { $count } activity, { $minutes } min
+       *[other] { $count } activities, { $minutes } min
+    }
+act-minutes-short = { $minutes } min
+act-breaks-norm = Breaks a norm
+act-add = Add an activity
+act-add-day = Add an activity on { $day }
+act-new-title = New activity
+act-edit-title = Change the activity
+act-day = Day
+act-starts = Starts at
+act-minutes = Minutes
+act-activity = Activity
+act-educator = Educator
+act-room = Room
+act-not-set = — not set —
+act-starts-invalid = Give the start as hours and minutes, e.g. 09:00.
+act-minutes-invalid = Give the length in whole minutes, from { $min } to { $max }.
+act-delete = Delete
+act-delete-question = Delete this activity from the week? Press “Yes, delete” to confirm.
+act-delete-confirm = Yes, delete
+act-copy = Copy this week to…
+act-copy-title = Copy the week of { $group }
+act-copy-explain = The weeks of the groups you tick are replaced by a copy of this week: their own activities are deleted.
+act-copy-to = To the groups
+act-copy-none-chosen = Tick at least one group.
+act-copy-confirm = Replace their weeks
+act-copied = { $count ->
+        [one] The week is copied to { $count } group.
+       *[other] The week is copied to { $count } groups.
+    }
+act-template = Apply the standard week to all groups aged { $from }–{ $to }
+act-template-title = The standard week for ages { $from }–{ $to }
+act-template-explain = The standard week of this age replaces the weeks of these groups: { $groups }. Their own activities are deleted.
+act-template-confirm = Apply the standard week
+act-template-applied = { $count ->
+        [one] The standard week is applied to { $count } group.
+       *[other] The standard week is applied to { $count } groups.
+    }

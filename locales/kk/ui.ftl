@@ -378,3 +378,168 @@ my-journal-no-homework = Үй тапсырмасы жоқ.
 my-journal-empty = Көрсететін мәлімет әлі жоқ.
 my-journal-class = { $class } сынып
 my-journal-subject-marks = { $subject }: бағалар
+
+## Days of the week (1 = Monday), as timetables head their columns
+weekday-1 = Дүйсенбі
+weekday-2 = Сейсенбі
+weekday-3 = Сәрсенбі
+weekday-4 = Бейсенбі
+weekday-5 = Жұма
+weekday-6 = Сенбі
+weekday-7 = Жексенбі
+
+## Timetable (R27.11)
+nav-timetable = Сабақ кестесі
+tt-year = { $year } оқу жылы
+tt-view = Көрініс
+tt-by-class = Сынып бойынша
+tt-by-teacher = Мұғалім бойынша
+tt-by-room = Кабинет бойынша
+tt-entity-class = Сынып
+tt-entity-teacher = Мұғалім
+tt-entity-room = Кабинет
+tt-period = Сабақ
+tt-grid-label = Сабақ кестесі: { $name }
+tt-cell-label = { $day }, { $period }-сабақ
+tt-subgroup = { $n }-топ
+tt-subgroup-title = { $n }-топша
+tt-pinned = Бекітілген
+tt-pin = Бекіту
+tt-unpin = Бекітуді алу
+tt-pin-hint = Кесте қайта құрастырылғанда таңдалған сабақ орнында қалады (P)
+tt-readonly = Тек қарау: сабақ кестесін өзгерте алмайсыз.
+tt-empty = Сабақ кестесі бос: әлі сынып, мұғалім немесе кабинет жоқ.
+tt-keys = Көрсеткілер — жылжу. Бос орын (Space) немесе Enter — сабақты алу; көрсеткілер — ұяшықты таңдау; Enter — қою; Esc — орнына қайтару. P — бекіту. Сабақты тінтуірмен де сүйреуге болады.
+tt-keys-readonly = Көрсеткілер — кесте бойынша жылжу.
+tt-carrying = { $lesson } → { $day }, { $period }-сабақ:
+tt-drop-origin = сабақ қазір осында.
+tt-drop-checking = тексерілуде…
+tt-drop-ok = мұнда қоюға болады.
+tt-drop-soft = болады, бірақ: { $messages }
+tt-drop-hard = Болмайды: { $messages }
+tt-moved = Ауыстырылды: { $lesson }, { $day }, { $period }-сабақ. Сабақ бекітілді.
+tt-violations = Бұзылған ережелер
+tt-violation-hard = Бұзушылық
+tt-violation-soft = Тілек
+tt-violation-counts = Бұзушылық: { $hard }. Тілек: { $soft }.
+tt-soft-score = Тілектер айыппұлы: { $score }
+tt-soft-score-hint = Орындалмаған тілектердің салмағы: неғұрлым аз болса, соғұрлым жақсы.
+tt-violations-none = Бірде-бір ереже бұзылмаған.
+tt-violation-show = Көрсету
+tt-unplaced = Орналастырылмаған
+tt-unplaced-none = Оқу жоспарының барлық сабағы орналастырылған.
+tt-unplaced-none-here = Бұл көріністің барлық сабағы орналастырылған.
+tt-unplaced-hint = Сабақты кестеге сүйреңіз немесе бос орын пернесімен алып, ұяшығын көрсеткілермен таңдаңыз.
+tt-unplaced-count = × { $count }
+tt-no-teacher = мұғалімсіз
+tt-generate = Құрастыру
+tt-generate-title = Сабақ кестесін құрастыру
+tt-generate-explain = Бағдарлама оқу жоспары бойынша кестені қайта құрастырады. Бекітілген сабақтар орнында қалады. Оны кез келген уақытта тоқтатуға болады — табылған ең жақсы кесте сақталады.
+tt-generate-seconds = Іздеу уақыты, секунд
+tt-generate-seconds-invalid = Секунд саны 1…{ $max } аралығындағы бүтін сан болуы керек.
+tt-generate-start = Бастау
+tt-generating = Сабақ кестесі құрастырылуда…
+tt-phase-construct = сабақтарды орналастыру
+tt-phase-repair = қабаттасуларды жою
+tt-phase-improve = жақсарту
+tt-progress = { $seconds } с, қадам: { $steps }; бұзушылық: { $hard }; тілектер айыппұлы: { $soft }
+tt-stop = Тоқтату
+tt-generated = Сабақ кестесі құрастырылды. Бұзушылық: { $hard }. Тілектер айыппұлы: { $soft }.
+tt-generated-stopped = Тоқтатылды: табылған ең жақсы кесте сақталды. Бұзушылық: { $hard }. Тілектер айыппұлы: { $soft }.
+tt-generate-not-saved = Табылған кестені сақтау мүмкін болмады ({ $code }). Қайта құрастырып көріңіз.
+
+## Teaching load (R27.13)
+nav-load = Оқу жүктемесі
+load-tariff = Тарификациялық тізім:
+load-year = { $year } оқу жылы.
+load-counted-on = Оқушылар саны { $date } күнгі жағдай бойынша.
+load-norm = Бір мөлшерлеме — аптасына { $hours } сағат сабақ.
+load-empty = Жүктеме әлі жоқ: оқу жылы жоқ немесе бірде-бір мұғалімге сынып пен пән бекітілмеген.
+load-teacher = Мұғалім
+load-subjects = Пәндер
+load-weekly = Аптасына сағат
+load-yearly = Жылына сағат
+load-rates = Мөлшерлеме
+load-warnings = Ескертулер
+load-overload = Артық жүктеме: { $rates } мөлшерлеме (шегі { $limit })
+load-underload = Жүктеме аз: { $rates } мөлшерлеме (шегі { $limit })
+load-total = { $count ->
+        [one] Барлығы, { $count } педагог
+       *[other] Барлығы, { $count } педагог
+    }
+load-uncovered = Ешкім оқытпайтын сағаттар
+load-uncovered-none = Оқу жоспарының әр сағатының мұғалімі бар.
+load-uncovered-total = Барлығы, аптасына сағат
+load-class = Сынып
+load-subject = Пән
+load-subgroup = Топша
+load-whole-class = бүкіл сынып
+load-subgroup-n = { $group }-топ
+load-problems = Тексеру керек бекітулер
+load-problem-unknown-class = { $teacher }: бекітуде ({ $subject }) осы оқу жылында жоқ сынып көрсетілген.
+load-problem-no-plan-hours = { $class }, { $subject } ({ $teacher }): осы параллельдің оқу жоспарында бұл пәнге сағат жоқ, 0 сағат есептелді.
+load-problem-not-split = { $class }, { $subject } ({ $teacher }): сынып бұл пән бойынша топтарға бөлінбейді.
+load-problem-group-out-of-range = { $class }, { $subject } ({ $teacher }): сыныпта мұндай топ жоқ.
+load-problem-over-assigned = { $class }, { $subject }: аптасына { $assigned } сағат бекітілген, ал жоспарда { $planned } сағат.
+load-problem-other = { $class }, { $subject }: { $kind }
+load-position-teacher = Мұғалім
+load-position-director = Директор
+load-position-deputy-director = Директордың орынбасары
+load-position-methodist = Әдіскер
+load-position-tutor = Тьютор
+load-position-psychologist = Психолог
+load-position-librarian = Кітапханашы
+
+## Kindergarten organised activities (R25.3–R25.4)
+nav-activities = Ұйымдастырылған іс-әрекет
+act-readonly = Тек қарау: ұйымдастырылған іс-әрекетті өзгерте алмайсыз.
+act-age = Жасы: { $from }–{ $to }
+act-places = Нормативтік орын: { $norm }, қабылданған: { $enrolled }, бос орын: { $free }
+act-norm = Осы жасқа арналған норма: бір іс-әрекет { $min }–{ $max } мин; күніне { $per_day }, аптасына { $per_week } реттен аспайды; арасындағы үзіліс кемінде { $break } мин.
+act-norm-none = Бұл жасқа норма жазылмаған.
+act-violations-count = { $count ->
+        [one] Норма бұзылды: { $count }
+       *[other] Норма бұзылды: { $count }
+    }
+act-violations-none = Апта өз жасының нормаларына сай.
+act-week-label = { $group }: аптадағы ұйымдастырылған іс-әрекет
+act-day-total = { $count ->
+        [one] { $count } іс-әрекет, { $minutes } мин
+       *[other] { $count } іс-әрекет, { $minutes } мин
+    }
+act-minutes-short = { $minutes } мин
+act-breaks-norm = Норманы бұзады
+act-add = Іс-әрекет қосу
+act-add-day = Іс-әрекет қосу: { $day }
+act-new-title = Жаңа іс-әрекет
+act-edit-title = Іс-әрекетті өзгерту
+act-day = Күн
+act-starts = Басталуы
+act-minutes = Минут
+act-activity = Іс-әрекет
+act-educator = Тәрбиеші
+act-room = Бөлме
+act-not-set = — көрсетілмеген —
+act-starts-invalid = Басталу уақытын сағат пен минутпен көрсетіңіз, мысалы 09:00.
+act-minutes-invalid = Ұзақтығы { $min }…{ $max } аралығындағы бүтін минут болуы керек.
+act-delete = Жою
+act-delete-question = Бұл іс-әрекетті аптадан жою керек пе? Растау үшін «Иә, жою» батырмасын басыңыз.
+act-delete-confirm = Иә, жою
+act-copy = Бұл аптаны көшіру…
+act-copy-title = { $group } тобының аптасын көшіру
+act-copy-explain = Белгіленген топтардың аптасы осы аптаның көшірмесімен ауыстырылады: олардың өз іс-әрекеттері жойылады.
+act-copy-to = Қай топтарға
+act-copy-none-chosen = Кемінде бір топты белгілеңіз.
+act-copy-confirm = Апталарын ауыстыру
+act-copied = { $count ->
+        [one] Апта { $count } топқа көшірілді.
+       *[other] Апта { $count } топқа көшірілді.
+    }
+act-template = Үлгілік аптаны { $from }–{ $to } жастағы барлық топқа қолдану
+act-template-title = { $from }–{ $to } жасқа арналған үлгілік апта
+act-template-explain = Осы жастың үлгілік аптасы мына топтардың аптасын ауыстырады: { $groups }. Олардың өз іс-әрекеттері жойылады.
+act-template-confirm = Үлгілік аптаны қолдану
+act-template-applied = { $count ->
+        [one] Үлгілік апта { $count } топқа қолданылды.
+       *[other] Үлгілік апта { $count } топқа қолданылды.
+    }

@@ -386,3 +386,176 @@ my-journal-no-homework = Домашних заданий нет.
 my-journal-empty = Пока нечего показать.
 my-journal-class = { $class } класс
 my-journal-subject-marks = { $subject }: оценки
+
+## Days of the week (1 = Monday), as timetables head their columns
+weekday-1 = Понедельник
+weekday-2 = Вторник
+weekday-3 = Среда
+weekday-4 = Четверг
+weekday-5 = Пятница
+weekday-6 = Суббота
+weekday-7 = Воскресенье
+
+## Timetable (R27.11)
+nav-timetable = Расписание
+tt-year = { $year } учебный год
+tt-view = Вид
+tt-by-class = По классам
+tt-by-teacher = По учителям
+tt-by-room = По кабинетам
+tt-entity-class = Класс
+tt-entity-teacher = Учитель
+tt-entity-room = Кабинет
+tt-period = Урок
+tt-grid-label = Расписание: { $name }
+tt-cell-label = { $day }, { $period }-й урок
+tt-subgroup = { $n } гр.
+tt-subgroup-title = { $n }-я подгруппа
+tt-pinned = Закреплён
+tt-pin = Закрепить
+tt-unpin = Открепить
+tt-pin-hint = Оставить выбранный урок на месте при новом составлении расписания (P)
+tt-readonly = Только просмотр: вы не можете менять расписание.
+tt-empty = Расписание пусто: ещё нет классов, учителей или кабинетов.
+tt-keys = Стрелки — перемещение. Пробел или Enter — взять урок; стрелки — выбрать клетку; Enter — поставить; Esc — вернуть на место. P — закрепить. Урок можно и перетащить мышью.
+tt-keys-readonly = Стрелки — перемещение по расписанию.
+tt-carrying = { $lesson } → { $day }, { $period }-й урок:
+tt-drop-origin = урок сейчас здесь.
+tt-drop-checking = проверка…
+tt-drop-ok = сюда можно.
+tt-drop-soft = можно, но: { $messages }
+tt-drop-hard = Нельзя: { $messages }
+tt-moved = Перенесено: { $lesson }, { $day }, { $period }-й урок. Урок закреплён.
+tt-violations = Нарушенные правила
+tt-violation-hard = Нарушение
+tt-violation-soft = Пожелание
+tt-violation-counts = Нарушений: { $hard }. Пожеланий: { $soft }.
+tt-soft-score = Штраф за пожелания: { $score }
+tt-soft-score-hint = Вес невыполненных пожеланий: чем меньше, тем лучше.
+tt-violations-none = Ни одно правило не нарушено.
+tt-violation-show = Показать
+tt-unplaced = Не размещены
+tt-unplaced-none = Все уроки учебного плана размещены.
+tt-unplaced-none-here = Все уроки этого вида размещены.
+tt-unplaced-hint = Перетащите урок в сетку или возьмите его пробелом и выберите клетку стрелками.
+tt-unplaced-count = × { $count }
+tt-no-teacher = без учителя
+tt-generate = Составить
+tt-generate-title = Составить расписание
+tt-generate-explain = Программа заново составит расписание по учебному плану. Закреплённые уроки останутся на местах. Её можно остановить в любой момент — лучшее найденное расписание сохранится.
+tt-generate-seconds = Сколько секунд искать
+tt-generate-seconds-invalid = Укажите целое число секунд от 1 до { $max }.
+tt-generate-start = Начать
+tt-generating = Составляется расписание…
+tt-phase-construct = расстановка уроков
+tt-phase-repair = устранение накладок
+tt-phase-improve = улучшение
+tt-progress = { $seconds } с, шагов: { $steps }; нарушений: { $hard }; штраф за пожелания: { $soft }
+tt-stop = Остановить
+tt-generated = Расписание составлено. Нарушений: { $hard }. Штраф за пожелания: { $soft }.
+tt-generated-stopped = Остановлено: сохранено лучшее найденное расписание. Нарушений: { $hard }. Штраф за пожелания: { $soft }.
+tt-generate-not-saved = Найденное расписание не удалось сохранить ({ $code }). Попробуйте составить ещё раз.
+
+## Teaching load (R27.13)
+nav-load = Нагрузка
+load-tariff = Тарификационный список:
+load-year = { $year } учебный год.
+load-counted-on = Ученики посчитаны на { $date }.
+load-norm = Ставка — { $hours } ч преподавания в неделю.
+load-empty = Нагрузки пока нет: нет учебного года или ни одному учителю не назначены класс и предмет.
+load-teacher = Учитель
+load-subjects = Предметы
+load-weekly = Часов в неделю
+load-yearly = Часов в год
+load-rates = Ставок
+load-warnings = Замечания
+load-overload = Перегрузка: { $rates } ст. (предел { $limit })
+load-underload = Недогрузка: { $rates } ст. (предел { $limit })
+load-total = { $count ->
+        [one] Итого, { $count } педагог
+        [few] Итого, { $count } педагога
+        [many] Итого, { $count } педагогов
+       *[other] Итого, { $count } педагога
+    }
+load-uncovered = Часы, которые никто не ведёт
+load-uncovered-none = У каждого часа учебного плана есть учитель.
+load-uncovered-total = Всего часов в неделю
+load-class = Класс
+load-subject = Предмет
+load-subgroup = Подгруппа
+load-whole-class = весь класс
+load-subgroup-n = { $group }-я подгруппа
+load-problems = Назначения, которые нужно проверить
+load-problem-unknown-class = { $teacher }: назначение ({ $subject }) указывает класс, которого нет в этом учебном году.
+load-problem-no-plan-hours = { $class }, { $subject } ({ $teacher }): в учебном плане этой параллели нет часов по предмету, засчитано 0 часов.
+load-problem-not-split = { $class }, { $subject } ({ $teacher }): класс не делится на подгруппы по этому предмету.
+load-problem-group-out-of-range = { $class }, { $subject } ({ $teacher }): в классе нет такой подгруппы.
+load-problem-over-assigned = { $class }, { $subject }: назначено { $assigned } ч в неделю, а по плану { $planned }.
+load-problem-other = { $class }, { $subject }: { $kind }
+load-position-teacher = Учитель
+load-position-director = Директор
+load-position-deputy-director = Заместитель директора
+load-position-methodist = Методист
+load-position-tutor = Тьютор
+load-position-psychologist = Психолог
+load-position-librarian = Библиотекарь
+
+## Kindergarten organised activities (R25.3–R25.4)
+nav-activities = Организованная деятельность
+act-readonly = Только просмотр: вы не можете менять организованную деятельность.
+act-age = Возраст: { $from }–{ $to }
+act-places = Мест по норме: { $norm }, зачислено: { $enrolled }, свободно: { $free }
+act-norm = Норма для этого возраста: одно занятие { $min }–{ $max } мин; не больше { $per_day } в день и { $per_week } в неделю; перерыв между занятиями не меньше { $break } мин.
+act-norm-none = Для этого возраста норма не записана.
+act-violations-count = { $count ->
+        [one] { $count } нарушение нормы
+        [few] { $count } нарушения нормы
+        [many] { $count } нарушений нормы
+       *[other] { $count } нарушения нормы
+    }
+act-violations-none = Неделя соответствует нормам своего возраста.
+act-week-label = { $group }: организованная деятельность на неделю
+act-day-total = { $count ->
+        [one] { $count } занятие, { $minutes } мин
+        [few] { $count } занятия, { $minutes } мин
+        [many] { $count } занятий, { $minutes } мин
+       *[other] { $count } занятия, { $minutes } мин
+    }
+act-minutes-short = { $minutes } мин
+act-breaks-norm = Нарушает норму
+act-add = Добавить занятие
+act-add-day = Добавить занятие: { $day }
+act-new-title = Новое занятие
+act-edit-title = Изменить занятие
+act-day = День
+act-starts = Начало
+act-minutes = Минут
+act-activity = Занятие
+act-educator = Воспитатель
+act-room = Помещение
+act-not-set = — не указано —
+act-starts-invalid = Укажите начало в часах и минутах, например 09:00.
+act-minutes-invalid = Укажите длительность целым числом минут от { $min } до { $max }.
+act-delete = Удалить
+act-delete-question = Удалить это занятие из недели? Нажмите «Да, удалить», чтобы подтвердить.
+act-delete-confirm = Да, удалить
+act-copy = Скопировать неделю в…
+act-copy-title = Копирование недели группы { $group }
+act-copy-explain = Недели отмеченных групп будут заменены копией этой недели: их собственные занятия удалятся.
+act-copy-to = В группы
+act-copy-none-chosen = Отметьте хотя бы одну группу.
+act-copy-confirm = Заменить их недели
+act-copied = { $count ->
+        [one] Неделя скопирована в { $count } группу.
+        [few] Неделя скопирована в { $count } группы.
+        [many] Неделя скопирована в { $count } групп.
+       *[other] Неделя скопирована в { $count } группы.
+    }
+act-template = Применить типовую неделю ко всем группам возраста { $from }–{ $to }
+act-template-title = Типовая неделя для возраста { $from }–{ $to }
+act-template-explain = Типовая неделя этого возраста заменит недели групп: { $groups }. Их собственные занятия удалятся.
+act-template-confirm = Применить типовую неделю
+act-template-applied = { $count ->
+        [one] Типовая неделя применена к { $count } группе.
+       *[other] Типовая неделя применена к { $count } группам.
+    }

@@ -641,3 +641,262 @@ export async function downloadFile(path: string, fallback: string): Promise<{ bl
   }
   return { blob: await response.blob(), name };
 }
+
+// The timetable (R27.11): the week's lessons placed in days × periods, what is not placed, the rules broken,
+// a move checked before it is made, and the generator that runs on the server while the page polls it.
+
+export type TimetableBy = 'class' | 'teacher' | 'room';
+
+export interface BellPeriod {
+  period: number;
+  /** "08:30" */
+  starts: string;
+  ends: string;
+}
+
+export interface TimetableClass {
+  class_id: string;
+  name: string;
+  grade: number;
+}
+
+export interface TimetableTeacher {
+  teacher_id: string;
+  name: string;
+}
+
+export interface Room {
+  room_id: string;
+  name: string;
+  kind: string;
+}
+
+export interface TimetableLesson {
+  id: string;
+  class_id: string;
+  subject: string;
+  subject_name: string;
+  /** 1 or 2 for a split class's subgroup; null for the whole class. */
+  subgroup: number | null;
+  teacher_id: string;
+  /** 1 = Monday. */
+  day: number;
+  period: number;
+  room_id: string | null;
+  /** Kept where it is by the generator: set by hand, or by a move. */
+  pinned: boolean;
+}
+
+/** Lessons of the plan the timetable has no place for yet, counted per class, subject and subgroup. */
+export interface UnplacedLessons {
+  class_id: string;
+  subject: string;
+  subject_name: string;
+  subgroup: number | null;
+  teacher_id: string | null;
+  count: number;
+}
+
+export interface TimetableViolation {
+  code: string;
+  /** A hard rule may not be broken (a clash); a soft one is a wish (no gaps, hard subjects early). */
+  hard: boolean;
+  /** In the user's language, naming the rule. */
+  message: string;
+  lesson_ids: string[];
+}
+
+export interface Timetable {
+  year: string | null;
+  days: number[];
+  periods: BellPeriod[];
+  classes: TimetableClass[];
+  teachers: TimetableTeacher[];
+  rooms: Room[];
+  lessons: TimetableLesson[];
+  unplaced: UnplacedLessons[];
+  violations: TimetableViolation[];
+  soft_score: number;
+  can_edit: boolean;
+}
+
+/**
+ * What is moved: a placed lesson by its id, or one of the unplaced lessons of a class and subject. The
+ * contract names only `lesson_id`; the second form is this interface's proposal for placing an unplaced lesson (see timetable/grid.ts).
+ */
+export type TimetableMoved = { lesson_id: string } | { class_id: string; subject: string; subgroup: number | null };
+
+export type TimetableMove = TimetableMoved & { day: number; period: number };
+
+export interface GenerationStatus {
+  running: boolean;
+  phase: 'construct' | 'repair' | 'improve' | null;
+  elapsed_ms: number;
+  steps: number;
+  hard: number;
+  soft: number;
+  finished: GenerationFinished | null;
+}
+
+export interface GenerationFinished {
+  /** Hard rules the saved timetable still breaks, lessons not placed among them. */
+  hard_left: number;
+  soft_score: number;
+  /** Stopped before its time was up (the best so far is kept). */
+  stopped?: boolean;
+  /** The save was refused: its error code. */
+  error?: string;
+}
+
+export const getTimetable = () => get<Timetable>('/timetable');
+/** The rules a move would break, without making it. */
+export const checkMove = (move: TimetableMove) =>
+  request<{ violations: TimetableViolation[] }>('POST', '/timetable/check', move);
+/** Moves (and pins) a lesson; a 422 `timetable.*` names the rule that refuses it. */
+export const moveLesson = (move: TimetableMove) => request<Timetable>('POST', '/timetable/move', move);
+export const pinLesson = (lessonId: string, pinned: boolean) =>
+  request<Timetable>('POST', '/timetable/pin', { lesson_id: lessonId, pinned });
+export const startGeneration = (seconds: number) => request<GenerationStatus>('POST', '/timetable/generate', { seconds });
+export const generationStatus = () => get<GenerationStatus>('/timetable/generate');
+/** Stops the generator; the best timetable found so far is kept. */
+export const stopGeneration = () => request<GenerationStatus>('DELETE', '/timetable/generate');
+export const timetableExportPath = (format: FileFormat, by: TimetableBy) => `/timetable/export${queryOf({ format, by })}`;
+
+// The teaching load (R27.13), as crates/api/src/load.rs sends it.
+
+export interface LoadWarning {
+  kind: 'overload' | 'underload';
+  rates: number;
+  /** The limit in rates the teacher is beyond. */
+  limit: number;
+}
+
+export interface TeacherLoad {
+  teacher_id: string;
+  name: string;
+  /** The staff position's code (`teacher`, `methodist`, …), if recorded. */
+  position: string | null;
+  subjects: { subject: string; subject_name: string }[];
+  weekly_hours: number;
+  yearly_hours: number;
+  rates: number;
+  warnings: LoadWarning[];
+}
+
+export interface UncoveredHours {
+  class_id: string;
+  class_name: string;
+  subject: string;
+  subject_name: string;
+  /** The subgroup of a split class; null for the whole class. */
+  group: number | null;
+  hours: number;
+}
+
+export interface LoadProblem {
+  kind: 'unknown_class' | 'no_plan_hours' | 'not_split' | 'group_out_of_range' | 'over_assigned' | (string & {});
+  assignment_id?: string;
+  teacher_id?: string;
+  class_id: string;
+  class_name: string;
+  subject: string;
+  group?: number;
+  planned?: number;
+  assigned?: number;
+}
+
+export interface LoadView {
+  year: string | null;
+  /** The day the pupils were counted: it decides which classes split. */
+  counted_on: string;
+  norm_hours_per_rate: number;
+  teachers: TeacherLoad[];
+  uncovered_hours: number;
+  uncovered: UncoveredHours[];
+  problems: LoadProblem[];
+}
+
+export const getLoad = () => get<LoadView>('/load');
+/** The tariff list, for downloadFile(). */
+export const tariffListPath = (format: FileFormat) => `/load${queryOf({ format })}`;
+
+// The kindergarten's organised activities (R25.3–R25.4): each age group's week, checked against the
+// sanitary norms of its age.
+
+export interface ActivityGroup {
+  group_id: string;
+  name: string;
+  age_from: number;
+  age_to: number;
+  norm_places: number;
+  enrolled: number;
+  free_places: number;
+}
+
+export interface Activity {
+  id: string;
+  group_id: string;
+  day: number;
+  /** "09:00" */
+  starts: string;
+  minutes: number;
+  /** The catalogue's code. */
+  activity: string;
+  activity_name: string;
+  educator_id: string | null;
+  room_id: string | null;
+}
+
+export interface ActivityNorm {
+  age_from: number;
+  age_to: number;
+  min_minutes: number;
+  max_minutes: number;
+  max_per_day: number;
+  max_per_week: number;
+  min_break_minutes: number;
+}
+
+export interface ActivityViolation {
+  code: string;
+  group_id: string;
+  /** Null when the rule is about the whole week. */
+  day: number | null;
+  activity_ids: string[];
+  /** In the user's language, naming the norm. */
+  message: string;
+}
+
+export interface Activities {
+  year: string | null;
+  days: number[];
+  groups: ActivityGroup[];
+  catalogue: { code: string; name: string }[];
+  rooms: Room[];
+  educators: { person_id: string; name: string }[];
+  activities: Activity[];
+  norms: ActivityNorm[];
+  violations: ActivityViolation[];
+  can_edit: boolean;
+}
+
+/** A new activity (no id) or a change of one; a refusal is a `schedule.*` code. */
+export interface ActivitySave {
+  id?: string;
+  group_id: string;
+  day: number;
+  starts: string;
+  minutes: number;
+  activity: string;
+  educator_id: string | null;
+  room_id: string | null;
+}
+
+export const getActivities = () => get<Activities>('/activities');
+export const saveActivity = (body: ActivitySave) => request<Activities>('POST', '/activities', body);
+export const deleteActivity = (id: string) => request<Activities>('DELETE', `/activities/${encodeURIComponent(id)}`);
+/** Replaces the weeks of `to` with a copy of the week of `from`. */
+export const copyWeek = (from: string, to: string[]) =>
+  request<Activities>('POST', '/activities/copy', { from_group_id: from, to_group_ids: to });
+/** The standard week of an age, applied to every group of that age. */
+export const applyStandardWeek = (ageFrom: number) => request<Activities>('POST', '/activities/template', { age_from: ageFrom });

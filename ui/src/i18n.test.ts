@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Role } from './api';
 import { KINDERGARTEN_ROLES, SCHOOL_ROLES } from './accounts/roles';
 import { countsShown } from './home/views';
+import { POSITIONS, PROBLEM_KINDS } from './load/table';
+import { VIEWS } from './timetable/grid';
 import {
   DEFAULT_LANG,
   LANGS,
@@ -63,6 +65,13 @@ function idsBuiltAtRunTime(): string[] {
     ...['ordinary', 'sor', 'soch'].flatMap((kind) => [`lesson-kind-${kind}`, `lesson-kind-name-${kind}`]),
     ...['fo', 'sor', 'soch', 'total', 'mark'].flatMap((part) => [`grade-${part}`, `grade-${part}-title`]),
     ...['xlsx', 'pdf'].map((format) => `download-${format}`),
+    ...[1, 2, 3, 4, 5, 6, 7].map((day) => `weekday-${day}`),
+    ...VIEWS.flatMap((by) => [`tt-by-${by}`, `tt-entity-${by}`]),
+    ...['hard', 'soft'].map((level) => `tt-violation-${level}`),
+    ...['construct', 'repair', 'improve'].map((phase) => `tt-phase-${phase}`),
+    ...['overload', 'underload'].map((kind) => `load-${kind}`),
+    ...POSITIONS.map((position) => `load-position-${position}`),
+    ...[...PROBLEM_KINDS, 'other'].map((kind) => `load-problem-${kind}`),
   ];
 }
 

@@ -411,6 +411,18 @@ impl Problem {
                     students: Some(set),
                     max,
                 }));
+                // A short day ends early: a first-former has nothing after the sixth period.
+                let late: Vec<Slot> = (0..week.days as usize)
+                    .flat_map(|day| {
+                        (max as usize + 1..week.bells.len()).map(move |hour| Slot { day, hour })
+                    })
+                    .collect();
+                if !late.is_empty() {
+                    instance.constraints.push(hard(Rule::StudentsNotAvailable {
+                        students: set,
+                        slots: late,
+                    }));
+                }
             }
         }
         let mut names: Vec<(usize, String)> = subjects.into_iter().map(|(s, i)| (i, s)).collect();

@@ -237,3 +237,64 @@ fn the_standard_week_reads() {
     assert_eq!(week.room_kind("informatics"), Some(RoomKind::ComputerLab));
     assert_eq!(week.room_kind("algebra"), None);
 }
+
+#[test]
+fn the_journal_plans_the_weeks_lessons_on_school_days_without_holidays() {
+    use chrono::NaiveDate;
+    use dala_core::journal_plan::{holidays, planned};
+    use dala_core::school_timetable::TimetableLesson;
+    use dala_core::year::Term;
+
+    let date = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let lesson = |day, period, subject: &str, subgroup| TimetableLesson {
+        id: Uuid::now_v7(),
+        year_id: id(900),
+        class_id: id(1),
+        subject: subject.into(),
+        subgroup,
+        teacher_id: id(100),
+        day,
+        period,
+        room_id: None,
+        pinned: false,
+    };
+    // Algebra on Monday 1st and Wednesday 3rd; English for both halves at once on Tuesday 2nd.
+    let week = [
+        lesson(1, 1, "algebra", None),
+        lesson(3, 3, "algebra", None),
+        lesson(2, 2, "english", Some(1)),
+        lesson(2, 2, "english", Some(2)),
+    ];
+    // 9–18 December 2026: Wednesday 16 December is Independence Day.
+    let term = Term {
+        id: id(800),
+        year_id: id(900),
+        number: 2,
+        starts: date(11, 3),
+        ends: date(12, 18),
+    };
+    assert!(holidays().contains(date(12, 16)));
+    let mut n = 0u128;
+    let lessons = planned(&week, &term, date(12, 9), 5, &mut || {
+        n += 1;
+        id(20_000 + n)
+    });
+    let got: Vec<(NaiveDate, i64, &str)> = lessons
+        .iter()
+        .map(|l| (l.date, l.period, l.subject.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (date(12, 9), 3, "algebra"),
+            (date(12, 14), 1, "algebra"),
+            (date(12, 15), 2, "english"),
+        ],
+        "the 16th is a holiday, the weekend has no lessons, the halves are one lesson"
+    );
+    assert!(
+        lessons
+            .iter()
+            .all(|l| l.term_id == term.id && l.teacher_id == Some(id(100)))
+    );
+}

@@ -40,8 +40,8 @@ describe('pages by hash', () => {
 
 describe('the guard', () => {
   it('lets the director and the head keep accounts and read the logs', () => {
-    expect(navigation('director', 'school')).toEqual(['home', 'journal', 'oversight', 'accounts', 'audit', 'login-attempts']);
-    expect(navigation('head', 'kindergarten')).toEqual(['home', 'attendance', 'accounts', 'audit', 'login-attempts']);
+    expect(navigation('director', 'school')).toEqual(['home', 'journal', 'timetable', 'load', 'oversight', 'accounts', 'audit', 'login-attempts']);
+    expect(navigation('head', 'kindergarten')).toEqual(['home', 'attendance', 'activities', 'accounts', 'audit', 'login-attempts']);
     for (const [role, kind] of [['director', 'school'], ['head', 'kindergarten']] as const) {
       expect(resolve('#/accounts', role, kind)).toBe('accounts');
       expect(resolve('#/audit', role, kind)).toBe('audit');
@@ -59,12 +59,30 @@ describe('the guard', () => {
   });
 
   it('opens the journal to the school’s staff, and oversight to those who check it', () => {
-    expect(navigation('teacher', 'school')).toEqual(['home', 'journal']);
+    expect(navigation('teacher', 'school')).toEqual(['home', 'journal', 'timetable']);
     expect(navigation('tutor', 'school')).toEqual(['home', 'journal', 'oversight']);
-    expect(navigation('deputy', 'school')).toEqual(['home', 'journal', 'oversight']);
-    expect(navigation('methodist', 'school')).toEqual(['home', 'journal', 'oversight']);
+    expect(navigation('deputy', 'school')).toEqual(['home', 'journal', 'timetable', 'load', 'oversight']);
+    expect(navigation('methodist', 'school')).toEqual(['home', 'journal', 'timetable', 'load', 'oversight']);
     expect(resolve('#/journal?class=c1', 'teacher', 'school')).toBe('journal');
     expect(resolve('#/oversight', 'teacher', 'school')).toBe('home');
+  });
+
+  it('opens the timetable to the school’s staff who plan or teach, and the load to those who plan it', () => {
+    for (const role of ['director', 'deputy', 'methodist', 'teacher'] as const) {
+      expect(resolve('#/timetable?by=teacher&id=t1', role, 'school'), role).toBe('timetable');
+    }
+    for (const role of ['tutor', 'student', 'parent'] as const) expect(resolve('#/timetable', role, 'school'), role).toBe('home');
+    expect(resolve('#/load', 'teacher', 'school')).toBe('home');
+    expect(resolve('#/load', 'deputy', 'school')).toBe('load');
+    expect(resolve('#/timetable', 'methodist', 'kindergarten')).toBe('home');
+  });
+
+  it('opens the organised activities to the kindergarten’s head, methodist and educators', () => {
+    for (const role of ['head', 'methodist', 'educator'] as const) {
+      expect(resolve('#/activities?group=g1', role, 'kindergarten'), role).toBe('activities');
+    }
+    expect(resolve('#/activities', 'parent', 'kindergarten')).toBe('home');
+    expect(resolve('#/activities', 'methodist', 'school')).toBe('home');
   });
 
   it('gives students and parents their own marks, in a school only', () => {
@@ -76,8 +94,8 @@ describe('the guard', () => {
   });
 
   it('keeps the kindergarten’s register to the kindergarten', () => {
-    expect(navigation('methodist', 'kindergarten')).toEqual(['home', 'attendance']);
-    expect(navigation('educator', 'kindergarten')).toEqual(['home', 'attendance']);
+    expect(navigation('methodist', 'kindergarten')).toEqual(['home', 'attendance', 'activities']);
+    expect(navigation('educator', 'kindergarten')).toEqual(['home', 'attendance', 'activities']);
     expect(resolve('#/attendance', 'methodist', 'school')).toBe('home');
     expect(resolve('#/journal', 'methodist', 'kindergarten')).toBe('home');
   });

@@ -10,6 +10,9 @@ export type Page =
   | 'journal'
   | 'my-journal'
   | 'attendance'
+  | 'timetable'
+  | 'load'
+  | 'activities'
   | 'oversight'
   | 'accounts'
   | 'audit'
@@ -51,6 +54,20 @@ export const PAGES: Record<Page, PageRule> = {
     may: inKindergarten('head', 'methodist', 'educator'),
     listed: true,
   },
+  timetable: {
+    path: '/timetable',
+    label: 'nav-timetable',
+    // Teachers read it; the API tells the page whether it may be changed (can_edit).
+    may: inSchool('director', 'deputy', 'methodist', 'teacher'),
+    listed: true,
+  },
+  load: { path: '/load', label: 'nav-load', may: inSchool('director', 'deputy', 'methodist'), listed: true },
+  activities: {
+    path: '/activities',
+    label: 'nav-activities',
+    may: inKindergarten('head', 'methodist', 'educator'),
+    listed: true,
+  },
   oversight: { path: '/oversight', label: 'nav-oversight', may: inSchool('tutor', 'deputy', 'director', 'methodist'), listed: true },
   accounts: { path: '/accounts', label: 'nav-accounts', may: administers, listed: true },
   audit: { path: '/audit', label: 'nav-audit', may: administers, listed: true },
@@ -62,7 +79,10 @@ const ORDER: readonly Page[] = [
   'home',
   'journal',
   'my-journal',
+  'timetable',
+  'load',
   'attendance',
+  'activities',
   'oversight',
   'accounts',
   'audit',

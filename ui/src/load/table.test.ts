@@ -1,0 +1,100 @@
+// The teaching load's table: the totals as the tariff list sums them, how rows are marked, positions by name,
+// and each problem of the plan in words.
+import { describe, expect, it } from 'vitest';
+import type { LoadView, TeacherLoad } from '../api';
+import { DEFAULT_LANG, setLang, t } from '../i18n';
+import { loadTotals, positionId, problemMessage, round2, subjectName, uncoveredTotal, warningLevel } from './table';
+
+const teacher = (teacher_id: string, weekly: number, over: Partial<TeacherLoad> = {}): TeacherLoad => ({
+  teacher_id,
+  name: teacher_id,
+  position: 'teacher',
+  subjects: [{ subject: 'mathematics', subject_name: 'Математика' }],
+  weekly_hours: weekly,
+  yearly_hours: weekly * 34,
+  rates: round2(weekly / 16),
+  warnings: [],
+  ...over,
+});
+
+const view = (over: Partial<LoadView> = {}): LoadView => ({
+  year: '2025-2026',
+  counted_on: '2025-09-01',
+  norm_hours_per_rate: 16,
+  teachers: [
+    teacher('Әлиев Асқар', 27, { warnings: [{ kind: 'overload', rates: 1.69, limit: 1.5 }] }),
+    teacher('Бекова Дана', 4.5, { warnings: [{ kind: 'underload', rates: 0.28, limit: 0.5 }] }),
+  ],
+  uncovered_hours: 4,
+  uncovered: [
+    { class_id: 'c9', class_name: '9А', subject: 'english', subject_name: 'Ағылшын тілі', group: 2, hours: 3 },
+    { class_id: 'c9', class_name: '9А', subject: 'music', subject_name: 'Музыка', group: null, hours: 1 },
+  ],
+  problems: [],
+  ...over,
+});
+
+describe('totals', () => {
+  it('sums the hours and rates of every teacher to 2 decimals', () => {
+    expect(loadTotals(view().teachers)).toEqual({ teachers: 2, weekly: 31.5, yearly: 1071, rates: 1.97 });
+    // 0.1 + 0.2 is not 0.30000000000000004 on a tariff list.
+    const small = [teacher('a', 1, { rates: 0.1 }), teacher('b', 1, { rates: 0.2 })];
+    expect(loadTotals(small).rates).toBe(0.3);
+    expect(loadTotals([])).toEqual({ teachers: 0, weekly: 0, yearly: 0, rates: 0 });
+  });
+
+  it('sums the hours nobody teaches', () => {
+    expect(uncoveredTotal(view().uncovered)).toBe(4);
+    expect(uncoveredTotal([])).toBe(0);
+  });
+});
+
+describe('rows', () => {
+  it('mark overload before underload, and nothing when in bounds', () => {
+    const [over, under] = view().teachers;
+    expect(warningLevel(over!)).toBe('overload');
+    expect(warningLevel(under!)).toBe('underload');
+    expect(warningLevel(teacher('c', 16))).toBeNull();
+    expect(
+      warningLevel(teacher('d', 16, { warnings: [{ kind: 'underload', rates: 0.2, limit: 0.5 }, { kind: 'overload', rates: 2, limit: 1.5 }] })),
+    ).toBe('overload');
+  });
+
+  it('name the positions the interface knows, and leave the others to their code', () => {
+    expect(positionId('deputy_director')).toBe('load-position-deputy-director');
+    expect(positionId('teacher')).toBe('load-position-teacher');
+    expect(positionId('lab_assistant')).toBeNull();
+    expect(positionId(null)).toBeNull();
+  });
+});
+
+describe('problems', () => {
+  const number = (n: number) => String(n).replace('.', ',');
+
+  it('say what is wrong with class, subject by name and teacher', () => {
+    const v = view({
+      problems: [
+        { kind: 'no_plan_hours', assignment_id: 'a1', teacher_id: 'Әлиев Асқар', class_id: 'c9', class_name: '9А', subject: 'mathematics' },
+        { kind: 'over_assigned', class_id: 'c9', class_name: '9А', subject: 'english', group: 2, planned: 3, assigned: 4.5 },
+      ],
+    });
+    expect(problemMessage(v.problems[0]!, v, number)).toEqual({
+      id: 'load-problem-no-plan-hours',
+      args: { class: '9А', subject: 'Математика', teacher: 'Әлиев Асқар', group: 0, planned: '0', assigned: '0', kind: 'no_plan_hours' },
+    });
+    const over = problemMessage(v.problems[1]!, v, number);
+    expect(over.id).toBe('load-problem-over-assigned');
+    expect(over.args).toMatchObject({ subject: 'Ағылшын тілі', planned: '3', assigned: '4,5', teacher: '' });
+    setLang('en');
+    expect(t(over.id, over.args)).toBe('9А, Ағылшын тілі: 4,5 hours a week are assigned, but the plan has 3.');
+    setLang(DEFAULT_LANG);
+  });
+
+  it('still says the class and subject of a kind it does not know', () => {
+    const v = view({ problems: [{ kind: 'unknown_duty', class_id: 'c9', class_name: '9А', subject: 'physics' }] });
+    const message = problemMessage(v.problems[0]!, v, number);
+    expect(message.id).toBe('load-problem-other');
+    expect(message.args).toMatchObject({ class: '9А', subject: 'physics', kind: 'unknown_duty' });
+    expect(subjectName(v, 'music')).toBe('Музыка');
+  });
+});
