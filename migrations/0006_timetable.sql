@@ -44,3 +44,14 @@ CREATE TABLE activities (
 ) STRICT;
 CREATE INDEX activities_year ON activities (year_id);
 CREATE INDEX activities_group ON activities (group_id);
+
+-- A teacher's day of the week without lessons (a second job, a methodical day): the timetable
+-- puts nothing there.
+CREATE TABLE days_off (
+    id TEXT PRIMARY KEY,
+    doc_key TEXT NOT NULL,
+    year_id TEXT,
+    teacher_id TEXT,
+    day INTEGER
+) STRICT;
+CREATE INDEX days_off_year ON days_off (year_id);

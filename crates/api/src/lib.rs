@@ -159,6 +159,7 @@ pub fn router(state: ApiState) -> Router {
                 .delete(timetable::stop_generate),
         )
         .route("/timetable/export", get(timetable::export))
+        .route("/timetable/day-off", post(timetable::set_day_off))
         .route(
             "/activities",
             get(activities::get_activities).post(activities::save_activity),

@@ -25,7 +25,7 @@ use crate::{
         oversight::grades_report, pupil::my_journal, load::report,
         timetable::get_timetable, timetable::check_move, timetable::move_lesson,
         timetable::pin_lesson, timetable::start_generate, timetable::generate_status,
-        timetable::stop_generate, timetable::export,
+        timetable::stop_generate, timetable::export, timetable::set_day_off,
         activities::get_activities, activities::save_activity, activities::delete_activity,
         activities::copy_activities, activities::apply_template,
     ),

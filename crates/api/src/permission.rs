@@ -45,6 +45,7 @@ pub enum Operation {
     GenerateStatus,
     StopGenerate,
     ExportTimetable,
+    SetDayOff,
     GetActivities,
     SaveActivity,
     DeleteActivity,
@@ -53,7 +54,7 @@ pub enum Operation {
 }
 
 impl Operation {
-    pub const ALL: [Operation; 44] = [
+    pub const ALL: [Operation; 45] = [
         Operation::Me,
         Operation::Logout,
         Operation::ChangePassword,
@@ -93,6 +94,7 @@ impl Operation {
         Operation::GenerateStatus,
         Operation::StopGenerate,
         Operation::ExportTimetable,
+        Operation::SetDayOff,
         Operation::GetActivities,
         Operation::SaveActivity,
         Operation::DeleteActivity,
@@ -142,6 +144,7 @@ impl Operation {
             Operation::GenerateStatus => "generateStatus",
             Operation::StopGenerate => "stopGenerate",
             Operation::ExportTimetable => "exportTimetable",
+            Operation::SetDayOff => "setDayOff",
             Operation::GetActivities => "getActivities",
             Operation::SaveActivity => "saveActivity",
             Operation::DeleteActivity => "deleteActivity",
@@ -216,7 +219,8 @@ impl Operation {
             | Operation::MoveTimetableLesson
             | Operation::PinTimetableLesson
             | Operation::GenerateTimetable
-            | Operation::StopGenerate => Operation::builds_timetable(role),
+            | Operation::StopGenerate
+            | Operation::SetDayOff => Operation::builds_timetable(role),
             Operation::GetActivities => kindergarten_staff,
             Operation::SaveActivity
             | Operation::DeleteActivity

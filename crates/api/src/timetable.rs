@@ -25,7 +25,7 @@ use dala_core::group::Class;
 use dala_core::journal_plan;
 use dala_core::room::Room;
 use dala_core::school_timetable::{
-    Placed, Problem, TimetableLesson, WeekClass, WeekNorms, WeekPlan, slot, standard_week,
+    DayOff, Placed, Problem, TimetableLesson, WeekClass, WeekNorms, WeekPlan, slot, standard_week,
 };
 use dala_core::timetable::{Rule, Slot};
 use dala_core::year::{AcademicYear, Term, school_date};
@@ -52,6 +52,7 @@ pub struct Week {
     pub placed: Placed,
     pub classes: Vec<Class>,
     pub rooms: Vec<Room>,
+    pub days_off: Vec<DayOff>,
     names: HashMap<Uuid, String>,
     norms: &'static WeekNorms,
 }
@@ -89,12 +90,14 @@ pub fn read_week(store: &Store, today: NaiveDate) -> Result<Option<Week>, StoreE
         .collect();
     let year_id = year.id.to_string();
     let rooms = store.find::<Room>("year_id", &year_id)?;
+    let days_off = store.find::<DayOff>("year_id", &year_id)?;
     let norms = standard_week();
     let problem = Problem::build(&WeekPlan {
         classes: &week_classes,
         assignments: &plan.assignments,
         teachers: &teachers,
         rooms: &rooms,
+        days_off: &days_off,
         curriculum: curriculum::standard(),
         split: plan.split,
         week: norms,
@@ -108,6 +111,7 @@ pub fn read_week(store: &Store, today: NaiveDate) -> Result<Option<Week>, StoreE
         placed,
         classes,
         rooms,
+        days_off,
         names,
         norms,
     }))
@@ -351,6 +355,14 @@ impl Week {
                 })
                 .collect(),
             lessons,
+            days_off: self
+                .days_off
+                .iter()
+                .map(|d| DayOffView {
+                    teacher_id: d.teacher_id.to_string(),
+                    day: d.day,
+                })
+                .collect(),
             unplaced: unplaced
                 .into_iter()
                 .map(|(key, count)| UnplacedView {
@@ -517,6 +529,8 @@ pub struct TimetableView {
     pub teachers: Vec<TeacherRef>,
     pub rooms: Vec<RoomRef>,
     pub lessons: Vec<TimetableLessonView>,
+    /// Teachers' days without lessons.
+    pub days_off: Vec<DayOffView>,
     /// Lessons of the plan not in the timetable yet, counted per class, subject and subgroup.
     pub unplaced: Vec<UnplacedView>,
     /// Every rule the week breaks, hard ones first in importance; unplaced lessons are above.
@@ -565,6 +579,20 @@ pub struct TimetableLessonView {
     pub period: u32,
     pub room_id: Option<String>,
     pub pinned: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DayOffView {
+    pub teacher_id: String,
+    pub day: u32,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct DayOffRequest {
+    pub teacher_id: Uuid,
+    pub day: u32,
+    /// `true` gives the day off, `false` takes it back.
+    pub off: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -647,6 +675,7 @@ fn empty_view(can_edit: bool) -> TimetableView {
         teachers: Vec::new(),
         rooms: Vec::new(),
         lessons: Vec::new(),
+        days_off: Vec::new(),
         unplaced: Vec::new(),
         violations: Vec::new(),
         soft_score: 0.0,
@@ -775,6 +804,49 @@ pub async fn pin_lesson(
                 p.pinned = request.pinned;
             }
             save(org, &caller, &week, &pinned)?;
+            Ok(Json(view_now(org, &caller)?))
+        })
+        .await
+}
+
+#[utoipa::path(post, path = "/api/v1/timetable/day-off", operation_id = "setDayOff", tag = "timetable",
+    request_body = DayOffRequest, security(("bearer" = [])),
+    responses((status = 200, body = TimetableView), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn set_day_off(
+    State(state): State<ApiState>,
+    caller: Caller,
+    Json(request): Json<DayOffRequest>,
+) -> Result<Json<TimetableView>, ApiError> {
+    caller.may(Operation::SetDayOff)?;
+    state
+        .with(move |org| {
+            not_while_running(org)?;
+            let week = week_of(org)?;
+            let stored = week
+                .days_off
+                .iter()
+                .find(|d| d.teacher_id == request.teacher_id && d.day == request.day);
+            if stored.is_some() != request.off {
+                let day_off = stored.cloned().unwrap_or(DayOff {
+                    id: Uuid::now_v7(),
+                    year_id: week.year.id,
+                    teacher_id: request.teacher_id,
+                    day: request.day,
+                });
+                let now = org.now();
+                let store = org.store()?;
+                store.act_as(Author {
+                    account_id: Some(caller.account.id),
+                    login: caller.account.login.clone(),
+                });
+                store.execute(
+                    &Command::SetDayOff {
+                        day_off,
+                        off: request.off,
+                    },
+                    now,
+                )?;
+            }
             Ok(Json(view_now(org, &caller)?))
         })
         .await

@@ -805,6 +805,11 @@ fn request_for(operation: Operation) -> (Method, String, Option<Value>) {
         Operation::GenerateStatus => (Method::GET, "/timetable/generate".into(), None),
         Operation::StopGenerate => (Method::DELETE, "/timetable/generate".into(), None),
         Operation::ExportTimetable => (Method::GET, "/timetable/export?format=xlsx".into(), None),
+        Operation::SetDayOff => (
+            Method::POST,
+            "/timetable/day-off".into(),
+            Some(json!({"teacher_id": nobody, "day": 1, "off": true})),
+        ),
         Operation::GetActivities => (Method::GET, "/activities".into(), None),
         Operation::SaveActivity => (
             Method::POST,
@@ -1991,4 +1996,88 @@ async fn the_methodist_plans_activities_and_sees_the_norm_a_plan_breaks() {
         )
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_teachers_day_off_is_a_hard_rule_the_generator_keeps() {
+    let demo = Demo::new(OrgKind::School);
+    let deputy = demo.login("deputy").await;
+    let (_, view) = demo
+        .call(Method::GET, "/timetable", Some(&deputy), None)
+        .await;
+    let lesson = lessons_of(&view)[0].clone();
+    let day_off = json!({"teacher_id": lesson["teacher_id"], "day": lesson["day"], "off": true});
+    let (status, off) = demo
+        .call(
+            Method::POST,
+            "/timetable/day-off",
+            Some(&deputy),
+            Some(day_off),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{off}");
+    assert_eq!(
+        off["days_off"],
+        json!([{"teacher_id": lesson["teacher_id"], "day": lesson["day"]}])
+    );
+    let broken = off["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["code"] == "timetable.not_available")
+        .expect("the lessons on the day off break a hard rule");
+    assert_eq!(broken["hard"], true);
+    assert!(
+        broken["lesson_ids"]
+            .as_array()
+            .unwrap()
+            .contains(&lesson["id"])
+    );
+
+    let (status, _) = demo
+        .call(
+            Method::POST,
+            "/timetable/generate",
+            Some(&deputy),
+            Some(json!({"seconds": 3})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    for _ in 0..200 {
+        let (_, s) = demo
+            .call(Method::GET, "/timetable/generate", Some(&deputy), None)
+            .await;
+        if s["running"] == false {
+            assert_eq!(s["finished"]["hard_left"], 0, "{s}");
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let (_, after) = demo
+        .call(Method::GET, "/timetable", Some(&deputy), None)
+        .await;
+    assert!(
+        !lessons_of(&after)
+            .iter()
+            .any(|l| l["teacher_id"] == lesson["teacher_id"] && l["day"] == lesson["day"])
+    );
+    assert!(
+        after["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|v| v["hard"] == false)
+    );
+
+    let back = json!({"teacher_id": lesson["teacher_id"], "day": lesson["day"], "off": false});
+    let (status, back) = demo
+        .call(
+            Method::POST,
+            "/timetable/day-off",
+            Some(&deputy),
+            Some(back),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(back["days_off"], json!([]));
 }

@@ -18,11 +18,11 @@ use crate::group::{AgeGroup, Class};
 use crate::journal::{Acting, CellEdit, Lesson};
 use crate::journal_plan;
 use crate::org::Organisation;
-use crate::person::Person;
+use crate::person::{Person, PersonKind};
 use crate::record::{Collection, DocKey, Entity, Grid, Value};
 use crate::register::{self, PresenceEdit};
 use crate::room::Room;
-use crate::school_timetable::{TimetableLesson, standard_week};
+use crate::school_timetable::{DayOff, TimetableLesson, standard_week};
 use crate::year::{AcademicYear, Term};
 
 /// One record written into (or removed from) a document.
@@ -152,6 +152,11 @@ pub enum Command {
         put: Vec<PlannedActivity>,
         remove: Vec<Uuid>,
     },
+    /// Gives a teacher a day of the week without lessons (`off`), or takes it back.
+    SetDayOff {
+        day_off: DayOff,
+        off: bool,
+    },
     /// Brings a class's journal lessons of a term from `from` on into line with the timetable:
     /// `planned` (from `journal_plan::planned`) are added where the journal has no such lesson,
     /// and the lessons from `from` on that the timetable no longer has are removed unless a
@@ -187,6 +192,7 @@ impl Command {
             Command::SaveTimetable { .. } => "timetable.save",
             Command::SaveActivities { .. } => "activities.save",
             Command::FollowTimetable { .. } => "lessons.follow_timetable",
+            Command::SetDayOff { .. } => "day_off.set",
         }
     }
 
@@ -416,6 +422,23 @@ impl Command {
                 from,
                 planned,
             } => plan_follow(at, *class_id, *term_id, *from, planned),
+            Command::SetDayOff { day_off, off } => {
+                year_exists(at, day_off.year_id)?;
+                let teacher = at.get::<Person>(day_off.teacher_id)?;
+                if teacher.is_none_or(|t| t.kind != PersonKind::Staff) {
+                    return Err(CoreError::AssignmentTeacherInvalid.into());
+                }
+                day_off.validate(standard_week())?;
+                Ok(vec![if *off {
+                    Change::put(day_off)
+                } else {
+                    Change::Remove {
+                        doc: day_off.doc(),
+                        collection: Collection::DaysOff,
+                        id: day_off.id,
+                    }
+                }])
+            }
         }
     }
 }

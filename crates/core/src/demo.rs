@@ -153,6 +153,7 @@ impl<R: Rng> Builder<'_, R> {
             assignments: &assignments,
             teachers: &teachers,
             rooms,
+            days_off: &[],
             curriculum: curriculum::standard(),
             split: Default::default(),
             week: standard_week(),

@@ -138,10 +138,11 @@ pub enum Collection {
     Rooms,
     TimetableLessons,
     Activities,
+    DaysOff,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 14] = [
+    pub const ALL: [Collection; 15] = [
         Collection::Organisations,
         Collection::AcademicYears,
         Collection::Terms,
@@ -156,6 +157,7 @@ impl Collection {
         Collection::Rooms,
         Collection::TimetableLessons,
         Collection::Activities,
+        Collection::DaysOff,
     ];
 
     pub fn name(self) -> &'static str {
@@ -174,6 +176,7 @@ impl Collection {
             Collection::Rooms => "rooms",
             Collection::TimetableLessons => "timetable_lessons",
             Collection::Activities => "activities",
+            Collection::DaysOff => "days_off",
         }
     }
 
@@ -361,6 +364,7 @@ impl DocKey {
                 Collection::Rooms,
                 Collection::TimetableLessons,
                 Collection::Activities,
+                Collection::DaysOff,
             ],
             DocKey::Register { .. } => &[],
         }

@@ -114,6 +114,55 @@ impl Entity for TimetableLesson {
     }
 }
 
+/// A teacher's day of the week without lessons: a hard rule for the timetable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DayOff {
+    pub id: Uuid,
+    pub year_id: Uuid,
+    pub teacher_id: Uuid,
+    /// 1 is Monday.
+    pub day: u32,
+}
+
+impl DayOff {
+    pub fn validate(&self, week: &WeekNorms) -> Result<(), CoreError> {
+        if !(1..=week.days).contains(&self.day) {
+            return Err(CoreError::WeekdayInvalid { max: week.days });
+        }
+        Ok(())
+    }
+}
+
+impl Entity for DayOff {
+    const COLLECTION: Collection = Collection::DaysOff;
+
+    fn id(&self) -> Uuid {
+        self.id
+    }
+
+    fn doc(&self) -> DocKey {
+        DocKey::Timetable(self.year_id)
+    }
+
+    fn fields(&self) -> Vec<(&'static str, Value)> {
+        vec![
+            ("year_id", self.year_id.into()),
+            ("teacher_id", self.teacher_id.into()),
+            ("day", i64::from(self.day).into()),
+        ]
+    }
+
+    fn from_fields(id: Uuid, fields: &Fields) -> Result<Self, CoreError> {
+        let r = Self::reader(fields);
+        Ok(DayOff {
+            id,
+            year_id: r.parse("year_id")?,
+            teacher_id: r.parse("teacher_id")?,
+            day: r.small("day")?,
+        })
+    }
+}
+
 /// The school week's frame as reference data: days, bells, the daily limit per grade and the
 /// rooms some subjects need.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -195,6 +244,8 @@ pub struct WeekPlan<'a> {
     pub assignments: &'a [LoadAssignment],
     pub teachers: &'a [(Uuid, String)],
     pub rooms: &'a [Room],
+    /// Teachers' days without lessons.
+    pub days_off: &'a [DayOff],
     pub curriculum: &'a Curriculum,
     pub split: SplitOptions,
     pub week: &'a WeekNorms,
@@ -423,6 +474,19 @@ impl Problem {
                         slots: late,
                     }));
                 }
+            }
+        }
+        for (t, (teacher, _)) in plan.teachers.iter().enumerate() {
+            let slots: Vec<Slot> = plan
+                .days_off
+                .iter()
+                .filter(|d| d.teacher_id == *teacher && (1..=week.days).contains(&d.day))
+                .flat_map(|d| (0..week.bells.len()).map(move |hour| slot(d.day, hour as u32 + 1)))
+                .collect();
+            if !slots.is_empty() {
+                instance
+                    .constraints
+                    .push(hard(Rule::TeacherNotAvailable { teacher: t, slots }));
             }
         }
         let mut names: Vec<(usize, String)> = subjects.into_iter().map(|(s, i)| (i, s)).collect();

@@ -10,7 +10,7 @@ use dala_core::generator::{self, Options};
 use dala_core::load::LoadAssignment;
 use dala_core::org::Language;
 use dala_core::room::{Room, RoomKind};
-use dala_core::school_timetable::{Problem, WeekClass, WeekPlan, standard_week};
+use dala_core::school_timetable::{DayOff, Problem, WeekClass, WeekPlan, standard_week};
 use dala_core::timetable::{Rule, StudentsKind};
 use uuid::Uuid;
 
@@ -25,6 +25,7 @@ struct School {
     teachers: Vec<(Uuid, String)>,
     assignments: Vec<LoadAssignment>,
     rooms: Vec<Room>,
+    days_off: Vec<DayOff>,
 }
 
 fn school() -> School {
@@ -72,6 +73,7 @@ fn school() -> School {
         teachers,
         assignments,
         rooms,
+        days_off: Vec::new(),
     }
 }
 
@@ -81,6 +83,7 @@ fn problem(s: &School) -> Problem {
         assignments: &s.assignments,
         teachers: &s.teachers,
         rooms: &s.rooms,
+        days_off: &s.days_off,
         curriculum: curriculum::standard(),
         split: SplitOptions::default(),
         week: standard_week(),
@@ -296,5 +299,55 @@ fn the_journal_plans_the_weeks_lessons_on_school_days_without_holidays() {
         lessons
             .iter()
             .all(|l| l.term_id == term.id && l.teacher_id == Some(id(100)))
+    );
+}
+
+#[test]
+fn a_teachers_day_off_is_kept_free() {
+    let mut s = school();
+    // The algebra teacher (the fifth subject of grade 7) has Wednesdays off.
+    let algebra = s.teachers[4].0;
+    s.days_off.push(DayOff {
+        id: id(600),
+        year_id: id(900),
+        teacher_id: algebra,
+        day: 3,
+    });
+    let p = problem(&s);
+    let stop = AtomicBool::new(false);
+    let mut options = Options::new(Duration::from_secs(20), 7, &stop);
+    options.max_steps = 2_000_000;
+    let outcome = generator::generate(
+        &p.instance,
+        &generator::Timetable::empty(&p.instance),
+        options,
+    );
+    assert!(
+        outcome.hard_violations.is_empty(),
+        "{:?}",
+        outcome.hard_violations
+    );
+    let lessons = p.lessons(&outcome.timetable, &[], id(900), Uuid::now_v7);
+    let theirs: Vec<_> = lessons.iter().filter(|l| l.teacher_id == algebra).collect();
+    assert!(!theirs.is_empty());
+    assert!(theirs.iter().all(|l| l.day != 3), "nothing on the day off");
+
+    // Put there by hand, the check names the rule.
+    let mut placed = p.place(&lessons);
+    let activity = placed
+        .ids
+        .iter()
+        .position(|i| *i == Some(theirs[0].id))
+        .unwrap();
+    placed.timetable.placements[activity]
+        .as_mut()
+        .unwrap()
+        .start = dala_core::school_timetable::slot(3, 1);
+    let broken = generator::check(&p.instance, &placed.timetable);
+    assert!(
+        broken
+            .iter()
+            .any(|v| v.hard && v.code == "timetable.not_available"),
+        "{broken:?}"
     );
 }
