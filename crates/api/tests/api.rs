@@ -1631,7 +1631,7 @@ fn lessons_of(view: &Value) -> Vec<Value> {
 }
 
 /// A day and period where neither the lesson's class nor its teacher has a lesson, on a day the
-/// class has fewer lessons than any grade's limit (5).
+/// class has fewer lessons than any grade's limit (5), no later than any grade's day ends.
 fn free_slot(view: &Value, lesson: &Value) -> (u64, u64) {
     let lessons = lessons_of(view);
     let busy = |day: u64, period: u64| {
@@ -1656,7 +1656,8 @@ fn free_slot(view: &Value, lesson: &Value) -> (u64, u64) {
             .filter_map(|l| l["period"].as_u64())
             .max()
             .unwrap_or(0);
-        if last < 8 && !busy(day, last + 1) {
+        // Sixth at the latest: a first-former's day ends there.
+        if last < 6 && !busy(day, last + 1) {
             return (day, last + 1);
         }
     }
