@@ -447,6 +447,12 @@ tt-stop = Stop
 tt-generated = The timetable is generated. Must fix: { $hard }. Soft score: { $soft }.
 tt-generated-stopped = Stopped: the best timetable found so far is kept. Must fix: { $hard }. Soft score: { $soft }.
 tt-generate-not-saved = The timetable found could not be saved ({ $code }). Try generating again.
+tt-day-off = Day off
+tt-day-off-for = { $day }: day off
+tt-day-off-hint = The teacher has no lessons on this day; the generator keeps it free.
+tt-cell-label-day-off = { $day } (day off), period { $period }
+tt-day-off-set = { $teacher }: { $day } is now a day off.
+tt-day-off-cleared = { $teacher }: { $day } is a working day again.
 
 ## Teaching load (R27.13)
 nav-load = Teaching load

@@ -447,6 +447,12 @@ tt-stop = Тоқтату
 tt-generated = Сабақ кестесі құрастырылды. Бұзушылық: { $hard }. Тілектер айыппұлы: { $soft }.
 tt-generated-stopped = Тоқтатылды: табылған ең жақсы кесте сақталды. Бұзушылық: { $hard }. Тілектер айыппұлы: { $soft }.
 tt-generate-not-saved = Табылған кестені сақтау мүмкін болмады ({ $code }). Қайта құрастырып көріңіз.
+tt-day-off = Сабақсыз күн
+tt-day-off-for = { $day }: сабақсыз күн
+tt-day-off-hint = Мұғалімнің бұл күні сабағы жоқ; құрастырушы бұл күнге сабақ қоймайды.
+tt-cell-label-day-off = { $day } (сабақсыз күн), { $period }-сабақ
+tt-day-off-set = { $teacher }: { $day } енді сабақсыз күн.
+tt-day-off-cleared = { $teacher }: { $day } қайтадан жұмыс күні.
 
 ## Teaching load (R27.13)
 nav-load = Оқу жүктемесі

@@ -455,6 +455,12 @@ tt-stop = Остановить
 tt-generated = Расписание составлено. Нарушений: { $hard }. Штраф за пожелания: { $soft }.
 tt-generated-stopped = Остановлено: сохранено лучшее найденное расписание. Нарушений: { $hard }. Штраф за пожелания: { $soft }.
 tt-generate-not-saved = Найденное расписание не удалось сохранить ({ $code }). Попробуйте составить ещё раз.
+tt-day-off = День без уроков
+tt-day-off-for = { $day }: день без уроков
+tt-day-off-hint = У учителя в этот день нет уроков; генератор оставляет его свободным.
+tt-cell-label-day-off = { $day } (день без уроков), { $period }-й урок
+tt-day-off-set = { $teacher }: { $day } теперь день без уроков.
+tt-day-off-cleared = { $teacher }: { $day } снова рабочий день.
 
 ## Teaching load (R27.13)
 nav-load = Нагрузка

@@ -718,6 +718,14 @@ export interface Timetable {
   violations: TimetableViolation[];
   soft_score: number;
   can_edit: boolean;
+  /** Teachers' days without lessons: a hard rule for the generator and for moves. */
+  days_off: TimetableDayOff[];
+}
+
+/** A day (1 = Monday) on which a teacher has no lessons. */
+export interface TimetableDayOff {
+  teacher_id: string;
+  day: number;
 }
 
 /**
@@ -756,6 +764,9 @@ export const checkMove = (move: TimetableMove) =>
 export const moveLesson = (move: TimetableMove) => request<Timetable>('POST', '/timetable/move', move);
 export const pinLesson = (lessonId: string, pinned: boolean) =>
   request<Timetable>('POST', '/timetable/pin', { lesson_id: lessonId, pinned });
+/** Makes a teacher's day one without lessons (`off`), or a working day again; answers with the whole view. */
+export const setDayOff = (teacherId: string, day: number, off: boolean) =>
+  request<Timetable>('POST', '/timetable/day-off', { teacher_id: teacherId, day, off });
 export const startGeneration = (seconds: number) => request<GenerationStatus>('POST', '/timetable/generate', { seconds });
 export const generationStatus = () => get<GenerationStatus>('/timetable/generate');
 /** Stops the generator; the best timetable found so far is kept. */

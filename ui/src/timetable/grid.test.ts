@@ -8,6 +8,7 @@ import {
   cellKey,
   cellLevels,
   chooseShown,
+  daysOffIn,
   dropLevel,
   entities,
   firstLesson,
@@ -73,6 +74,7 @@ function timetable(over: Partial<Timetable> = {}): Timetable {
     ],
     violations: [],
     soft_score: 0,
+    days_off: [],
     can_edit: true,
     ...over,
   };
@@ -183,5 +185,25 @@ describe('unplaced lessons', () => {
     expect(carriedKey({ unplaced })).toBe('unplaced:c5b:english:1');
     expect(carriedKey({ lesson: tt.lessons[0]! })).toBe('m1');
     expect(cellKey({ day: 3, period: 7 })).toBe('3-7');
+  });
+});
+
+describe('days off', () => {
+  it('are the view’s teacher’s own days within the week, and none outside a teacher’s view', () => {
+    const tt = timetable({
+      days_off: [
+        { teacher_id: 't1', day: 3 },
+        { teacher_id: 't1', day: 5 },
+        { teacher_id: 't1', day: 6 },
+        { teacher_id: 't2', day: 1 },
+      ],
+    });
+    expect([...daysOffIn(tt, { by: 'teacher', id: 't1' })].sort()).toEqual([3, 5]);
+    expect([...daysOffIn(tt, { by: 'teacher', id: 't2' })]).toEqual([1]);
+    expect(daysOffIn(tt, { by: 'class', id: 'c5a' }).size).toBe(0);
+    expect(daysOffIn(tt, { by: 'room', id: 'r1' }).size).toBe(0);
+    expect(daysOffIn(tt, null).size).toBe(0);
+    // An older answer without the list has none.
+    expect(daysOffIn({ ...tt, days_off: undefined as unknown as [] }, { by: 'teacher', id: 't1' }).size).toBe(0);
   });
 });

@@ -180,6 +180,16 @@ export function unplacedIn(tt: Timetable, shown: Shown | null): UnplacedLessons[
   return tt.unplaced.filter((u) => (shown.by === 'class' ? u.class_id : u.teacher_id) === shown.id);
 }
 
+/**
+ * The days the view's teacher has no lessons on, to shade their columns; none in a class's or a room's view.
+ * Days outside the week are left out.
+ */
+export function daysOffIn(tt: Timetable, shown: Shown | null): Set<number> {
+  if (shown?.by !== 'teacher') return new Set();
+  const week = new Set(tt.days);
+  return new Set((tt.days_off ?? []).filter((d) => d.teacher_id === shown.id && week.has(d.day)).map((d) => d.day));
+}
+
 /** A lesson or unplaced lessons, carried to another cell. */
 export type Carried = { lesson: TimetableLesson } | { unplaced: UnplacedLessons };
 

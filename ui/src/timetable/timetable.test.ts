@@ -53,6 +53,7 @@ const view = (over: Partial<Timetable> = {}): Timetable => ({
   ],
   soft_score: 12.5,
   can_edit: true,
+  days_off: [],
   ...over,
 });
 
@@ -430,6 +431,68 @@ describe('the generator', () => {
   });
 });
 
+describe('days off', () => {
+  /** The API's answer to a day-off change: the list with the day set or cleared. */
+  function dayOff(sent: Sent): Answer {
+    const { teacher_id, day, off } = sent.body as { teacher_id: string; day: number; off: boolean };
+    const before = view({ days_off: [{ teacher_id: 't2', day: 3 }] });
+    const rest = before.days_off.filter((d) => d.teacher_id !== teacher_id || d.day !== day);
+    return { body: { ...before, days_off: off ? [...rest, { teacher_id, day }] : rest } };
+  }
+
+  it('toggles a teacher’s day without lessons in the teacher’s view, and shades its column', async () => {
+    const api = await openTimetable(
+      { 'GET /api/v1/timetable': { body: view({ days_off: [{ teacher_id: 't2', day: 3 }] }) }, 'POST /api/v1/timetable/day-off': dayOff },
+      { hash: '#/timetable?by=teacher&id=t2', ready: 'tt-lesson-k1' },
+    );
+    // Wednesday is t2's day off: shaded and pressed; the others are not.
+    expect(get('tt-day-3').dataset.dayOff).toBe('true');
+    expect(get('tt-cell-3-2').classList.contains('day-off')).toBe(true);
+    expect(get('tt-day-off-3').getAttribute('aria-pressed')).toBe('true');
+    expect(get('tt-day-off-3').textContent?.trim()).toBe('Сабақсыз күн');
+    expect(get('tt-day-off-1').getAttribute('aria-pressed')).toBe('false');
+    expect(get('tt-day-1').dataset.dayOff).toBeUndefined();
+    focus('tt-day-off-5');
+    click('tt-day-off-5');
+    await vi.waitFor(() => expect(bodies(api, 'POST', '/api/v1/timetable/day-off')).toEqual([{ teacher_id: 't2', day: 5, off: true }]));
+    await vi.waitFor(() => expect(get('tt-day-off-5').getAttribute('aria-pressed')).toBe('true'));
+    expect(get('tt-day-5').dataset.dayOff).toBe('true');
+    expect(get('tt-cell-5-1').classList.contains('day-off')).toBe(true);
+    expect(get('tt-drop-status').textContent).toContain('Жұма');
+    // The toggle keeps the focus, to be pressed again.
+    expect(focusedTestid()).toBe('tt-day-off-5');
+    click('tt-day-off-3');
+    await vi.waitFor(() => expect(bodies(api, 'POST', '/api/v1/timetable/day-off')).toHaveLength(2));
+    expect(bodies(api, 'POST', '/api/v1/timetable/day-off')[1]).toEqual({ teacher_id: 't2', day: 3, off: false });
+    await vi.waitFor(() => expect(get('tt-day-3').dataset.dayOff).toBeUndefined());
+    // Another teacher has other days; a class's view has neither toggles nor shading.
+    choose('tt-entity', 't1');
+    expect(get('tt-day-off-3').getAttribute('aria-pressed')).toBe('false');
+    expect(get('tt-day-5').dataset.dayOff).toBeUndefined();
+    click('tt-by-class');
+    expect(find('tt-day-off-1')).toBeNull();
+    expect(get('tt-grid').querySelector('.day-off')).toBeNull();
+  });
+
+  it('says why the API refused a day off', async () => {
+    const api = await openTimetable(
+      {
+        'POST /api/v1/timetable/day-off': {
+          status: 409,
+          body: { code: 'timetable.day_off_pinned', message: 'Бұл күні бекітілген сабақ бар.' },
+        },
+      },
+      { hash: '#/timetable?by=teacher&id=t1' },
+    );
+    click('tt-day-off-1');
+    await appears('tt-day-off-error');
+    expect(get('tt-day-off-error').textContent).toContain('Бұл күні бекітілген сабақ бар.');
+    expect(bodies(api, 'POST', '/api/v1/timetable/day-off')).toEqual([{ teacher_id: 't1', day: 1, off: true }]);
+    expect(get('tt-day-off-1').getAttribute('aria-pressed')).toBe('false');
+    expect(get('tt-day-1').dataset.dayOff).toBeUndefined();
+  });
+});
+
 describe('a teacher', () => {
   it('reads the timetable and can change nothing', async () => {
     const api = await openTimetable({ 'GET /api/v1/timetable': { body: view({ can_edit: false }) } }, { who: person('teacher') });
@@ -446,5 +509,17 @@ describe('a teacher', () => {
     press('Enter');
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect(checked(api)).toEqual([]);
+  });
+
+  it('sees a teacher’s days off shaded, with no toggle', async () => {
+    await openTimetable(
+      { 'GET /api/v1/timetable': { body: view({ can_edit: false, days_off: [{ teacher_id: 't1', day: 2 }] }) } },
+      { who: person('teacher'), hash: '#/timetable?by=teacher&id=t1' },
+    );
+    expect(find('tt-day-off-2')).toBeNull();
+    expect(get('tt-day-2').dataset.dayOff).toBe('true');
+    expect(get('tt-day-off-label-2').textContent).toBe('Сабақсыз күн');
+    expect(get('tt-cell-2-1').classList.contains('day-off')).toBe(true);
+    expect(find('tt-day-off-label-1')).toBeNull();
   });
 });
