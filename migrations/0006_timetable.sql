@@ -55,3 +55,15 @@ CREATE TABLE days_off (
     day INTEGER
 ) STRICT;
 CREATE INDEX days_off_year ON days_off (year_id);
+
+-- A teacher's extra duty of the year (class supervision, checking notebooks, a classroom), paid
+-- by the norms of the load; for a class when the duty is one.
+CREATE TABLE duties (
+    id TEXT PRIMARY KEY,
+    doc_key TEXT NOT NULL,
+    year_id TEXT,
+    teacher_id TEXT,
+    duty TEXT,
+    class_id TEXT
+) STRICT;
+CREATE INDEX duties_year ON duties (year_id);

@@ -152,3 +152,4 @@ error-timetable-fet-unknown-room = Line { $line }, { $element }: there is no roo
 error-timetable-fet-unknown-time = Line { $line }, { $element }: there is no day or hour «{ $name }».
 error-timetable-fet-unknown-activity = Line { $line }, { $element }: there is no activity { $name }.
 error-timetable-fet-duplicate = Line { $line }, { $element }: «{ $name }» is defined twice.
+error-load-duty-unknown = There is no extra duty «{ $code }», or it needs a class.

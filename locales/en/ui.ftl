@@ -495,6 +495,17 @@ load-position-methodist = Methodist
 load-position-tutor = Tutor
 load-position-psychologist = Psychologist
 load-position-librarian = Librarian
+load-duties = Extra duties
+load-duty-pay = +{ $percent }%
+load-duty-add = Add
+load-duty-add-label = Add an extra duty: { $teacher }
+load-duty-remove = Remove
+load-duty-remove-label = Remove: { $duty } — { $teacher }
+load-duty-kind = Duty
+load-duty-class-none = — choose a class —
+load-duty-choose-kind = Choose a duty.
+load-duty-choose-class = Choose a class for this duty.
+load-duty-held = The teacher already has this duty.
 
 ## Kindergarten organised activities (R25.3–R25.4)
 nav-activities = Organised activities

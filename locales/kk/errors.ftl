@@ -152,3 +152,4 @@ error-timetable-fet-unknown-room = { $line }-жол, { $element }: «{ $name }»
 error-timetable-fet-unknown-time = { $line }-жол, { $element }: «{ $name }» күні не сағаты жоқ.
 error-timetable-fet-unknown-activity = { $line }-жол, { $element }: { $name } сабағы жоқ.
 error-timetable-fet-duplicate = { $line }-жол, { $element }: «{ $name }» екі рет сипатталған.
+error-load-duty-unknown = «{ $code }» қосымша міндеті жоқ немесе оған сынып көрсету керек.

@@ -495,6 +495,17 @@ load-position-methodist = Әдіскер
 load-position-tutor = Тьютор
 load-position-psychologist = Психолог
 load-position-librarian = Кітапханашы
+load-duties = Қосымша міндеттер
+load-duty-pay = +{ $percent } %
+load-duty-add = Қосу
+load-duty-add-label = Қосу: қосымша міндет — { $teacher }
+load-duty-remove = Алып тастау
+load-duty-remove-label = Алып тастау: { $duty } — { $teacher }
+load-duty-kind = Міндет
+load-duty-class-none = — сыныпты таңдаңыз —
+load-duty-choose-kind = Міндетті таңдаңыз.
+load-duty-choose-class = Бұл міндет үшін сыныпты таңдаңыз.
+load-duty-held = Мұғалімде бұл міндет бар.
 
 ## Kindergarten organised activities (R25.3–R25.4)
 nav-activities = Ұйымдастырылған іс-әрекет

@@ -155,3 +155,4 @@ error-timetable-fet-unknown-room = Строка { $line }, { $element }: пом�
 error-timetable-fet-unknown-time = Строка { $line }, { $element }: дня или часа «{ $name }» нет.
 error-timetable-fet-unknown-activity = Строка { $line }, { $element }: занятия { $name } нет.
 error-timetable-fet-duplicate = Строка { $line }, { $element }: «{ $name }» описан дважды.
+error-load-duty-unknown = Дополнительной обязанности «{ $code }» нет, или для неё нужно указать класс.

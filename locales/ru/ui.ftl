@@ -505,6 +505,17 @@ load-position-methodist = Методист
 load-position-tutor = Тьютор
 load-position-psychologist = Психолог
 load-position-librarian = Библиотекарь
+load-duties = Дополнительные обязанности
+load-duty-pay = +{ $percent } %
+load-duty-add = Добавить
+load-duty-add-label = Добавить дополнительную обязанность: { $teacher }
+load-duty-remove = Убрать
+load-duty-remove-label = Убрать: { $duty } — { $teacher }
+load-duty-kind = Обязанность
+load-duty-class-none = — выберите класс —
+load-duty-choose-kind = Выберите обязанность.
+load-duty-choose-class = Для этой обязанности выберите класс.
+load-duty-held = У учителя уже есть эта обязанность.
 
 ## Kindergarten organised activities (R25.3–R25.4)
 nav-activities = Организованная деятельность

@@ -792,6 +792,35 @@ export interface TeacherLoad {
   yearly_hours: number;
   rates: number;
   warnings: LoadWarning[];
+  /** The extra duties (class supervision, notebooks, a classroom); absent from an older server. */
+  duties?: TeacherDuty[];
+}
+
+/** An extra duty a teacher is paid for beside the hours. */
+export interface TeacherDuty {
+  /** The duty kind's code, one of LoadView.duty_kinds. */
+  duty: string;
+  name: string;
+  /** The class of a per-class duty (supervision, notebooks), null for the others. */
+  class_id: string | null;
+  class_name: string | null;
+  /** The supplement in percent of the rate, when the tariff gives one. */
+  pay_percent: number | null;
+}
+
+export interface DutyKind {
+  code: string;
+  name: string;
+  /** True when the duty is held for a class, which must then be named. */
+  per_class: boolean;
+}
+
+/** Give (`on`) or take away a teacher's duty; the answer is the whole view again. */
+export interface DutyChange {
+  teacher_id: string;
+  duty: string;
+  class_id: string | null;
+  on: boolean;
 }
 
 export interface UncoveredHours {
@@ -825,9 +854,15 @@ export interface LoadView {
   uncovered_hours: number;
   uncovered: UncoveredHours[];
   problems: LoadProblem[];
+  /** Whether this user may change the duties; absent (false) from an older server. */
+  can_edit?: boolean;
+  /** The duties there are to give; absent (none) from an older server. */
+  duty_kinds?: DutyKind[];
 }
 
 export const getLoad = () => get<LoadView>('/load');
+/** Refusals: 422 `load.duty_unknown` (no such duty, or a per-class one without a class), 403 for readers. */
+export const changeDuty = (body: DutyChange) => request<LoadView>('POST', '/load/duties', body);
 /** The tariff list, for downloadFile(). */
 export const tariffListPath = (format: FileFormat) => `/load${queryOf({ format })}`;
 

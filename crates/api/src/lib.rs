@@ -148,6 +148,7 @@ pub fn router(state: ApiState) -> Router {
         .route("/reports/attendance", get(oversight::attendance_report))
         .route("/reports/grades", get(oversight::grades_report))
         .route("/load", get(load::report))
+        .route("/load/duties", post(load::set_duty))
         .route("/timetable", get(timetable::get_timetable))
         .route("/timetable/check", post(timetable::check_move))
         .route("/timetable/move", post(timetable::move_lesson))

@@ -7,8 +7,6 @@
 //! there is, and the gaps are plain here rather than guessed:
 //! - an assignment names a class, not a subgroup, and no hours: each one is the whole class
 //!   at the standard plan's hours (for a split subject, every subgroup);
-//! - no extra duties (class supervision, notebooks, a cabinet) are recorded yet, so none are
-//!   counted and the view has no duties;
 //! - no school says whether it is a small (ungraded) one or whether the local authority split
 //!   Russian: the default split options apply;
 //! - the curriculum and the norms are the embedded standard ones until a methodist's edited
@@ -21,7 +19,8 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
-use dala_core::assignment::Assignment;
+use dala_core::Command;
+use dala_core::assignment::{Assignment, TeacherDuty};
 use dala_core::curriculum;
 use dala_core::enrolment::Enrolment;
 use dala_core::group::Class;
@@ -34,7 +33,7 @@ use dala_core::person::{Person, collation_key};
 use dala_core::year::{AcademicYear, school_date};
 use dala_i18n::{Lang, has_message};
 use dala_report::{Cell, Column, Report, ReportError};
-use dala_store::{Store, StoreError};
+use dala_store::{Author, Store, StoreError};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -66,6 +65,40 @@ pub struct LoadView {
     pub uncovered: Vec<UncoveredView>,
     /// Assignments the calculation could not use as given, for the deputy to fix.
     pub problems: Vec<LoadProblemView>,
+    /// The extra duties the norms know, to choose from.
+    pub duty_kinds: Vec<DutyKindView>,
+    /// Whether the caller may give and take duties.
+    pub can_edit: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DutyKindView {
+    pub code: String,
+    pub name: String,
+    /// Held for a class (class supervision) rather than for the school.
+    pub per_class: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DutyView {
+    pub duty: String,
+    pub name: String,
+    pub class_id: Option<String>,
+    pub class_name: Option<String>,
+    /// Percent of the base salary, after any small-class reduction; none when the norms give none.
+    pub pay_percent: Option<f64>,
+}
+
+fn duty_kinds(lang: &str) -> Vec<DutyKindView> {
+    standard_norms()
+        .duties
+        .iter()
+        .map(|d| DutyKindView {
+            code: d.code.clone(),
+            name: d.name.get(lang).to_string(),
+            per_class: d.per_class,
+        })
+        .collect()
 }
 
 #[derive(Serialize, ToSchema)]
@@ -81,6 +114,7 @@ pub struct TeacherLoadView {
     /// `weekly_hours / norm_hours_per_rate`, to 2 decimals.
     pub rates: f64,
     pub warnings: Vec<LoadWarningView>,
+    pub duties: Vec<DutyView>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -195,7 +229,11 @@ pub(crate) fn year_plan(store: &Store, today: NaiveDate) -> Result<Option<YearPl
                 hours: None,
             })
             .collect(),
-        duties: Vec::new(),
+        duties: store
+            .find::<TeacherDuty>("year_id", &year_id)?
+            .iter()
+            .map(TeacherDuty::load)
+            .collect(),
     };
     Ok(Some(YearPlan {
         year,
@@ -225,6 +263,8 @@ pub fn load_view(store: &Store, today: NaiveDate, lang: Lang) -> Result<LoadView
             uncovered_hours: 0.0,
             uncovered: Vec::new(),
             problems: Vec::new(),
+            duty_kinds: duty_kinds(lang.code()),
+            can_edit: false,
         });
     };
     let report = plan.report(curriculum::standard(), norms);
@@ -294,6 +334,19 @@ impl Labels<'_> {
                 yearly_hours: t.yearly_hours,
                 rates: t.rates,
                 warnings: t.warnings.iter().map(warning).collect(),
+                duties: t
+                    .duties
+                    .iter()
+                    .map(|d| DutyView {
+                        name: standard_norms()
+                            .duty(&d.duty)
+                            .map_or_else(|| d.duty.clone(), |k| k.name.get(self.lang).to_string()),
+                        duty: d.duty.clone(),
+                        class_id: d.class_id.map(|c| c.to_string()),
+                        class_name: d.class_id.map(|c| self.class(c)),
+                        pay_percent: d.pay_percent,
+                    })
+                    .collect(),
             })
             .collect();
         teachers.sort_by_cached_key(|t| (collation_key(&t.name), t.teacher_id.clone()));
@@ -324,6 +377,8 @@ impl Labels<'_> {
                 .iter()
                 .filter_map(|p| self.problem(p))
                 .collect(),
+            duty_kinds: duty_kinds(self.lang),
+            can_edit: false,
         }
     }
 
@@ -611,6 +666,7 @@ pub async fn report(
     q: Result<Query<LoadQuery>, QueryRejection>,
 ) -> Result<Response, ApiError> {
     caller.may(Operation::LoadReport)?;
+    let caller_role = caller.account.role;
     let q = school::query(q)?;
     let lang = lang_of(&caller);
     let format = q.format.unwrap_or_default();
@@ -627,12 +683,82 @@ pub async fn report(
         })
         .await?;
     match report {
-        None => Ok(Json(view).into_response()),
+        None => Ok(Json(LoadView {
+            can_edit: Operation::builds_timetable(caller_role),
+            ..view
+        })
+        .into_response()),
         Some(report) => {
             let stem = format!("load-{}", view.year.as_deref().unwrap_or("year"));
             file(report, format, stem).await
         }
     }
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct DutyRequest {
+    pub teacher_id: Uuid,
+    /// A code of the norms' duties (`class_supervision`, `notebook_checking`, `cabinet`).
+    pub duty: String,
+    /// The class, for a duty held for one.
+    pub class_id: Option<Uuid>,
+    /// `true` gives the duty, `false` takes it back.
+    pub on: bool,
+}
+
+#[utoipa::path(post, path = "/api/v1/load/duties", operation_id = "setDuty", tag = "load",
+    request_body = DutyRequest, security(("bearer" = [])),
+    responses((status = 200, body = LoadView), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn set_duty(
+    State(state): State<ApiState>,
+    caller: Caller,
+    Json(request): Json<DutyRequest>,
+) -> Result<Json<LoadView>, ApiError> {
+    caller.may(Operation::SetDuty)?;
+    let lang = lang_of(&caller);
+    state
+        .with(move |org| {
+            let now = org.now();
+            let today = school_date(now);
+            let store = org.store()?;
+            let Some(year) = current_year(store, today)? else {
+                return Err(StoreError::from(dala_core::CoreError::NotFound {
+                    entity: "academic_year",
+                })
+                .into());
+            };
+            let stored = store
+                .find::<TeacherDuty>("teacher_id", &request.teacher_id.to_string())?
+                .into_iter()
+                .find(|d| {
+                    d.year_id == year.id && d.duty == request.duty && d.class_id == request.class_id
+                });
+            if stored.is_some() != request.on {
+                let duty = stored.unwrap_or(TeacherDuty {
+                    id: Uuid::now_v7(),
+                    year_id: year.id,
+                    teacher_id: request.teacher_id,
+                    duty: request.duty,
+                    class_id: request.class_id,
+                });
+                store.act_as(Author {
+                    account_id: Some(caller.account.id),
+                    login: caller.account.login.clone(),
+                });
+                store.execute(
+                    &Command::SetDuty {
+                        duty,
+                        on: request.on,
+                    },
+                    now,
+                )?;
+            }
+            Ok(Json(LoadView {
+                can_edit: true,
+                ..load_view(store, today, lang)?
+            }))
+        })
+        .await
 }
 
 #[cfg(test)]
@@ -659,6 +785,7 @@ mod tests {
                 rates: 1.69,
                 limit: 1.5,
             }],
+            duties: Vec::new(),
         }
     }
 
@@ -709,6 +836,8 @@ mod tests {
                 item("10", "physics", None, 3.0),
             ],
             problems: Vec::new(),
+            duty_kinds: Vec::new(),
+            can_edit: false,
         };
         let rows = uncovered_rows(&view, Lang::En);
         assert_eq!(rows.len(), 2);

@@ -22,7 +22,7 @@ use crate::{
         journal::year_grades, journal::add_lesson, journal::update_lesson, journal::delete_lesson,
         attendance::list_groups, attendance::group_attendance, attendance::save_group_attendance,
         attendance::attendance_sheet, oversight::oversight, oversight::attendance_report,
-        oversight::grades_report, pupil::my_journal, load::report,
+        oversight::grades_report, pupil::my_journal, load::report, load::set_duty,
         timetable::get_timetable, timetable::check_move, timetable::move_lesson,
         timetable::pin_lesson, timetable::start_generate, timetable::generate_status,
         timetable::stop_generate, timetable::export, timetable::set_day_off,

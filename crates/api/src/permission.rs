@@ -46,6 +46,7 @@ pub enum Operation {
     StopGenerate,
     ExportTimetable,
     SetDayOff,
+    SetDuty,
     GetActivities,
     SaveActivity,
     DeleteActivity,
@@ -54,7 +55,7 @@ pub enum Operation {
 }
 
 impl Operation {
-    pub const ALL: [Operation; 45] = [
+    pub const ALL: [Operation; 46] = [
         Operation::Me,
         Operation::Logout,
         Operation::ChangePassword,
@@ -95,6 +96,7 @@ impl Operation {
         Operation::StopGenerate,
         Operation::ExportTimetable,
         Operation::SetDayOff,
+        Operation::SetDuty,
         Operation::GetActivities,
         Operation::SaveActivity,
         Operation::DeleteActivity,
@@ -145,6 +147,7 @@ impl Operation {
             Operation::StopGenerate => "stopGenerate",
             Operation::ExportTimetable => "exportTimetable",
             Operation::SetDayOff => "setDayOff",
+            Operation::SetDuty => "setDuty",
             Operation::GetActivities => "getActivities",
             Operation::SaveActivity => "saveActivity",
             Operation::DeleteActivity => "deleteActivity",
@@ -220,7 +223,8 @@ impl Operation {
             | Operation::PinTimetableLesson
             | Operation::GenerateTimetable
             | Operation::StopGenerate
-            | Operation::SetDayOff => Operation::builds_timetable(role),
+            | Operation::SetDayOff
+            | Operation::SetDuty => Operation::builds_timetable(role),
             Operation::GetActivities => kindergarten_staff,
             Operation::SaveActivity
             | Operation::DeleteActivity

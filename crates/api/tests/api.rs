@@ -805,6 +805,11 @@ fn request_for(operation: Operation) -> (Method, String, Option<Value>) {
         Operation::GenerateStatus => (Method::GET, "/timetable/generate".into(), None),
         Operation::StopGenerate => (Method::DELETE, "/timetable/generate".into(), None),
         Operation::ExportTimetable => (Method::GET, "/timetable/export?format=xlsx".into(), None),
+        Operation::SetDuty => (
+            Method::POST,
+            "/load/duties".into(),
+            Some(json!({"teacher_id": nobody, "duty": "cabinet", "class_id": null, "on": true})),
+        ),
         Operation::SetDayOff => (
             Method::POST,
             "/timetable/day-off".into(),
@@ -2081,4 +2086,80 @@ async fn a_teachers_day_off_is_a_hard_rule_the_generator_keeps() {
         .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(back["days_off"], json!([]));
+}
+
+#[tokio::test]
+async fn the_deputy_gives_a_teacher_class_supervision_and_the_load_pays_it() {
+    let demo = Demo::new(OrgKind::School);
+    let deputy = demo.login("deputy").await;
+    let (_, load) = demo.call(Method::GET, "/load", Some(&deputy), None).await;
+    assert_eq!(load["can_edit"], true);
+    let kinds: Vec<&str> = load["duty_kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["code"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"class_supervision"), "{kinds:?}");
+    let teacher = load["teachers"][0]["teacher_id"].clone();
+    let (_, classes) = demo
+        .call(Method::GET, "/journal/classes", Some(&deputy), None)
+        .await;
+    let class = classes["classes"][3]["class_id"].clone();
+
+    // A per-class duty without its class is refused and changes nothing.
+    let (status, refused) = demo
+        .call_in(
+            "ru",
+            Method::POST,
+            "/load/duties",
+            Some(&deputy),
+            Some(json!({"teacher_id": teacher, "duty": "class_supervision", "class_id": null, "on": true})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    assert_eq!(refused["code"], "load.duty_unknown");
+    assert!(refused["message"].as_str().unwrap().contains("класс"));
+
+    let give =
+        json!({"teacher_id": teacher, "duty": "class_supervision", "class_id": class, "on": true});
+    let (status, given) = demo
+        .call(Method::POST, "/load/duties", Some(&deputy), Some(give))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{given}");
+    let row = given["teachers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["teacher_id"] == teacher)
+        .unwrap();
+    let duty = &row["duties"][0];
+    assert_eq!(duty["duty"], "class_supervision");
+    assert_eq!(duty["class_id"], class);
+    // The demo's classes have fewer than 18 pupils: half of the norm's 50 %.
+    assert_eq!(duty["pay_percent"], 25.0);
+
+    let take =
+        json!({"teacher_id": teacher, "duty": "class_supervision", "class_id": class, "on": false});
+    let (_, taken) = demo
+        .call(Method::POST, "/load/duties", Some(&deputy), Some(take))
+        .await;
+    let row = taken["teachers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["teacher_id"] == teacher)
+        .unwrap();
+    assert_eq!(row["duties"], json!([]));
+
+    let teacher_token = demo.login("teacher").await;
+    let (status, _) = demo
+        .call(
+            Method::POST,
+            "/load/duties",
+            Some(&teacher_token),
+            Some(json!({"teacher_id": teacher, "duty": "cabinet", "class_id": null, "on": true})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
 }

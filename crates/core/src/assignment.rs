@@ -123,3 +123,76 @@ impl Entity for Guardianship {
         })
     }
 }
+
+/// A teacher's extra duty of the year: class supervision, checking notebooks, a classroom. The
+/// duties and their pay are the load norms' (`load::standard_norms().duties`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeacherDuty {
+    pub id: Uuid,
+    pub year_id: Uuid,
+    pub teacher_id: Uuid,
+    /// A code of the norms' duties.
+    pub duty: String,
+    /// The class, for a duty that is per class.
+    pub class_id: Option<Uuid>,
+}
+
+impl TeacherDuty {
+    /// The duty is in the norms, and has a class exactly when it is one per class.
+    pub fn validate(
+        &self,
+        teacher: &Person,
+        norms: &crate::load::LoadNorms,
+    ) -> Result<(), CoreError> {
+        if teacher.kind != PersonKind::Staff {
+            return Err(CoreError::AssignmentTeacherInvalid);
+        }
+        let known = norms.duty(&self.duty);
+        if known.is_none_or(|d| d.per_class != self.class_id.is_some()) {
+            return Err(CoreError::DutyUnknown {
+                code: self.duty.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    pub fn load(&self) -> crate::load::DutyAssignment {
+        crate::load::DutyAssignment {
+            teacher_id: self.teacher_id,
+            duty: self.duty.clone(),
+            class_id: self.class_id,
+        }
+    }
+}
+
+impl Entity for TeacherDuty {
+    const COLLECTION: Collection = Collection::Duties;
+
+    fn id(&self) -> Uuid {
+        self.id
+    }
+
+    fn doc(&self) -> DocKey {
+        DocKey::Roster(self.year_id)
+    }
+
+    fn fields(&self) -> Vec<(&'static str, Value)> {
+        vec![
+            ("year_id", self.year_id.into()),
+            ("teacher_id", self.teacher_id.into()),
+            ("duty", self.duty.clone().into()),
+            ("class_id", self.class_id.into()),
+        ]
+    }
+
+    fn from_fields(id: Uuid, fields: &Fields) -> Result<Self, CoreError> {
+        let r = Self::reader(fields);
+        Ok(TeacherDuty {
+            id,
+            year_id: r.parse("year_id")?,
+            teacher_id: r.parse("teacher_id")?,
+            duty: r.text("duty")?,
+            class_id: r.opt_parse("class_id")?,
+        })
+    }
+}

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use crate::account::{self, Account};
 use crate::activities::PlannedActivity;
 use crate::assessment::rule_set_for;
-use crate::assignment::{Assignment, Guardianship};
+use crate::assignment::{Assignment, Guardianship, TeacherDuty};
 use crate::enrolment::{Enrolment, GroupKind};
 use crate::error::CoreError;
 use crate::group::{AgeGroup, Class};
@@ -152,6 +152,11 @@ pub enum Command {
         put: Vec<PlannedActivity>,
         remove: Vec<Uuid>,
     },
+    /// Gives a teacher an extra duty of the year (`on`), or takes it back.
+    SetDuty {
+        duty: TeacherDuty,
+        on: bool,
+    },
     /// Gives a teacher a day of the week without lessons (`off`), or takes it back.
     SetDayOff {
         day_off: DayOff,
@@ -193,6 +198,7 @@ impl Command {
             Command::SaveActivities { .. } => "activities.save",
             Command::FollowTimetable { .. } => "lessons.follow_timetable",
             Command::SetDayOff { .. } => "day_off.set",
+            Command::SetDuty { .. } => "duty.set",
         }
     }
 
@@ -422,6 +428,27 @@ impl Command {
                 from,
                 planned,
             } => plan_follow(at, *class_id, *term_id, *from, planned),
+            Command::SetDuty { duty, on } => {
+                year_exists(at, duty.year_id)?;
+                if *on {
+                    let teacher = at
+                        .get::<Person>(duty.teacher_id)?
+                        .ok_or(CoreError::AssignmentTeacherInvalid)?;
+                    duty.validate(&teacher, crate::load::standard_norms())?;
+                    if let Some(class) = duty.class_id {
+                        at.get::<Class>(class)?
+                            .filter(|c| c.year_id == duty.year_id)
+                            .ok_or(not_found("class"))?;
+                    }
+                    Ok(vec![Change::put(duty)])
+                } else {
+                    Ok(vec![Change::Remove {
+                        doc: duty.doc(),
+                        collection: Collection::Duties,
+                        id: duty.id,
+                    }])
+                }
+            }
             Command::SetDayOff { day_off, off } => {
                 year_exists(at, day_off.year_id)?;
                 let teacher = at.get::<Person>(day_off.teacher_id)?;

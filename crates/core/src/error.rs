@@ -126,6 +126,8 @@ pub enum CoreError {
     RoomNameRequired,
     #[error("the room is unknown in this year")]
     RoomUnknown,
+    #[error("there is no extra duty {code}, or it needs a class it was not given")]
+    DutyUnknown { code: String },
     /// One item of a batch (a register's cells) was refused: which one, and why.
     #[error("item {index}: {error}")]
     AtItem { index: usize, error: Box<CoreError> },
@@ -218,6 +220,7 @@ impl CoreError {
             ActivityOverlap => "schedule.activity_overlap",
             RoomNameRequired => "schedule.room_name_required",
             RoomUnknown => "schedule.room_unknown",
+            DutyUnknown { .. } => "load.duty_unknown",
             AtItem { error, .. } => error.code(),
         }
     }
@@ -240,7 +243,9 @@ impl CoreError {
             ImportDateInvalid { value } | ImportSexInvalid { value } => {
                 vec![("value", value.clone())]
             }
-            SubjectUnknown { code } | ActivityUnknown { code } => vec![("code", code.clone())],
+            SubjectUnknown { code } | ActivityUnknown { code } | DutyUnknown { code } => {
+                vec![("code", code.clone())]
+            }
             WeekdayInvalid { max } => vec![("max", max.to_string())],
             ActivityTimeInvalid { min, max } => {
                 vec![("min", min.to_string()), ("max", max.to_string())]

@@ -139,10 +139,11 @@ pub enum Collection {
     TimetableLessons,
     Activities,
     DaysOff,
+    Duties,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 15] = [
+    pub const ALL: [Collection; 16] = [
         Collection::Organisations,
         Collection::AcademicYears,
         Collection::Terms,
@@ -158,6 +159,7 @@ impl Collection {
         Collection::TimetableLessons,
         Collection::Activities,
         Collection::DaysOff,
+        Collection::Duties,
     ];
 
     pub fn name(self) -> &'static str {
@@ -177,6 +179,7 @@ impl Collection {
             Collection::TimetableLessons => "timetable_lessons",
             Collection::Activities => "activities",
             Collection::DaysOff => "days_off",
+            Collection::Duties => "duties",
         }
     }
 
@@ -357,6 +360,7 @@ impl DocKey {
                 Collection::AgeGroups,
                 Collection::Enrolments,
                 Collection::Assignments,
+                Collection::Duties,
             ],
             DocKey::Accounts => &[Collection::Accounts],
             DocKey::Journal { .. } => &[Collection::Lessons],

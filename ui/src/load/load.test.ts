@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 // The teaching load in a simulated DOM: the teachers' rows with their warnings, the totals, the hours nobody
-// teaches, the problems in words, the tariff list's download, and an empty year.
+// teaches, the problems in words, the tariff list's download, an empty year, and the extra duties given and
+// taken away (against a mocked POST), or merely listed for an older server.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LoadView } from '../api';
-import { appears, click, closeApp, find, get, openApp, person } from '../test-app';
+import type { DutyChange, JournalClasses, LoadView, TeacherDuty } from '../api';
+import { appears, bodies, choose, click, closeApp, find, focusedTestid, get, openApp, person, press } from '../test-app';
 
 const load: LoadView = {
   year: '2025-2026',
@@ -103,5 +104,108 @@ describe('the teaching load', () => {
     await appears('load-empty');
     expect(get('load-uncovered-none')).toBeTruthy();
     expect(find('load-problems')).toBeNull();
+  });
+});
+
+describe('the extra duties', () => {
+  const kinds = [
+    { code: 'class_supervision', name: 'Сынып жетекшілігі', per_class: true },
+    { code: 'classroom', name: 'Кабинет меңгерушілігі', per_class: false },
+  ];
+  const supervision: TeacherDuty = { duty: 'class_supervision', name: 'Сынып жетекшілігі', class_id: 'c5', class_name: '5Б', pay_percent: 15 };
+  const journal: JournalClasses = {
+    terms: [],
+    current_term_id: null,
+    classes: [
+      { class_id: 'c5', name: '5Б', grade: 5, language: 'kk', graded: true, subjects: [] },
+      { class_id: 'c9', name: '9А', grade: 9, language: 'kk', graded: true, subjects: [] },
+    ],
+  };
+  const editable = (duties = [supervision]): LoadView => ({
+    ...load,
+    can_edit: true,
+    duty_kinds: kinds,
+    teachers: load.teachers.map((t) => ({ ...t, duties: t.teacher_id === 't1' ? duties : [] })),
+  });
+
+  async function openDuties(answer: (change: DutyChange) => { status?: number; body: unknown }) {
+    const api = await openApp(person('deputy'), '#/load', {
+      'GET /api/v1/load': { body: editable() },
+      'GET /api/v1/journal/classes': { body: journal },
+      'POST /api/v1/load/duties': (sent) => answer(sent.body as DutyChange),
+    });
+    await appears('load-duty-add-t1');
+    return api;
+  }
+
+  it('are listed, without controls, for an older server that sends none of the new fields', async () => {
+    const api = await openApp(person('methodist'), '#/load', { 'GET /api/v1/load': { body: load } });
+    await appears('load-duties-t1');
+    expect(get('load-duties-t1').textContent?.trim()).toBe('');
+    expect(find('load-duty-add-t1')).toBeNull();
+    expect(api.sent.some((s) => s.url === '/api/v1/journal/classes')).toBe(false);
+  });
+
+  it('are listed with their class and pay, and without controls for one who may not edit', async () => {
+    await openApp(person('methodist'), '#/load', { 'GET /api/v1/load': { body: { ...editable(), can_edit: false } } });
+    await appears('load-duties-t1');
+    expect(get('load-duties-t1').textContent).toContain('Сынып жетекшілігі, 5Б');
+    expect(get('load-duties-t1').textContent).toContain('+15 %');
+    expect(find('load-duty-remove-t1-0')).toBeNull();
+    expect(find('load-duty-add-t1')).toBeNull();
+  });
+
+  it('are given: a class asked for a per-class kind, then the POST, then the new view', async () => {
+    const api = await openDuties((change) => ({
+      body: editable([supervision, { ...supervision, class_id: change.class_id, class_name: '9А', pay_percent: null }]),
+    }));
+    click('load-duty-add-t1');
+    expect(get('load-duty-add-t1').getAttribute('aria-expanded')).toBe('true');
+    await vi.waitFor(() => expect(focusedTestid()).toBe('load-duty-kind-t1'));
+    expect(find('load-duty-class-t1')).not.toBeNull();
+    choose('load-duty-kind-t1', 'classroom');
+    expect(find('load-duty-class-t1')).toBeNull();
+    choose('load-duty-kind-t1', 'class_supervision');
+    // No class yet: said beside the control, nothing sent.
+    click('load-duty-submit-t1');
+    expect(get('load-duty-error-t1').textContent).toBe('Бұл міндет үшін сыныпты таңдаңыз.');
+    expect(bodies(api, 'POST', '/api/v1/load/duties')).toEqual([]);
+    await vi.waitFor(() => expect(get('load-duty-class-t1').querySelectorAll('option')).toHaveLength(3));
+    choose('load-duty-class-t1', 'c9');
+    click('load-duty-submit-t1');
+    await vi.waitFor(() => expect(find('load-duty-form-t1')).toBeNull());
+    expect(bodies(api, 'POST', '/api/v1/load/duties')).toEqual([{ teacher_id: 't1', duty: 'class_supervision', class_id: 'c9', on: true }]);
+    expect(get('load-duties-t1').textContent).toContain('Сынып жетекшілігі, 9А');
+    expect(find('load-duty-error-t1')).toBeNull();
+    await vi.waitFor(() => expect(focusedTestid()).toBe('load-duty-add-t1'));
+  });
+
+  it('close on Escape, back to the Add button', async () => {
+    await openDuties(() => ({ body: editable() }));
+    click('load-duty-add-t2');
+    await vi.waitFor(() => expect(focusedTestid()).toBe('load-duty-kind-t2'));
+    press('Escape');
+    await vi.waitFor(() => expect(focusedTestid()).toBe('load-duty-add-t2'));
+    expect(find('load-duty-form-t2')).toBeNull();
+    expect(get('load-duty-add-t2').getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('are taken away, and a refusal is shown beside them', async () => {
+    let refuse = true;
+    const api = await openDuties(() =>
+      refuse ? { status: 403, body: { code: 'auth.forbidden', message: 'Рұқсат жоқ.' } } : { body: editable([]) },
+    );
+    click('load-duty-remove-t1-0');
+    await appears('load-duty-error-t1');
+    expect(get('load-duty-error-t1').textContent).not.toBe('');
+    expect(get('load-duties-t1').textContent).toContain('5Б');
+    refuse = false;
+    click('load-duty-remove-t1-0');
+    await vi.waitFor(() => expect(find('load-duty-remove-t1-0')).toBeNull());
+    expect(find('load-duty-error-t1')).toBeNull();
+    expect(bodies(api, 'POST', '/api/v1/load/duties')).toEqual([
+      { teacher_id: 't1', duty: 'class_supervision', class_id: 'c5', on: false },
+      { teacher_id: 't1', duty: 'class_supervision', class_id: 'c5', on: false },
+    ]);
   });
 });

@@ -1,9 +1,25 @@
 // The teaching load's table: the totals as the tariff list sums them, how rows are marked, positions by name,
-// and each problem of the plan in words.
+// each problem of the plan in words, and the extra duties (read from an older server as none, checked before
+// they are given).
 import { describe, expect, it } from 'vitest';
-import type { LoadView, TeacherLoad } from '../api';
+import type { DutyKind, JournalClasses, LoadView, TeacherLoad } from '../api';
 import { DEFAULT_LANG, setLang, t } from '../i18n';
-import { loadTotals, positionId, problemMessage, round2, subjectName, uncoveredTotal, warningLevel } from './table';
+import {
+  canEditDuties,
+  classChoices,
+  dutiesOf,
+  dutyKindsOf,
+  dutyText,
+  dutyToAdd,
+  dutyToRemove,
+  loadTotals,
+  positionId,
+  problemMessage,
+  round2,
+  subjectName,
+  uncoveredTotal,
+  warningLevel,
+} from './table';
 
 const teacher = (teacher_id: string, weekly: number, over: Partial<TeacherLoad> = {}): TeacherLoad => ({
   teacher_id,
@@ -96,5 +112,67 @@ describe('problems', () => {
     expect(message.id).toBe('load-problem-other');
     expect(message.args).toMatchObject({ class: '9А', subject: 'physics', kind: 'unknown_duty' });
     expect(subjectName(v, 'music')).toBe('Музыка');
+  });
+});
+
+describe('duties', () => {
+  const kinds: DutyKind[] = [
+    { code: 'class_supervision', name: 'Сынып жетекшілігі', per_class: true },
+    { code: 'classroom', name: 'Кабинет меңгерушілігі', per_class: false },
+  ];
+  const supervision = { duty: 'class_supervision', name: 'Сынып жетекшілігі', class_id: 'c5', class_name: '5Б', pay_percent: 15 };
+  const holder = teacher('t1', 18, { teacher_id: 't1', duties: [supervision] });
+
+  it('reads what an older server leaves out as no duties, no kinds and no right to change them', () => {
+    const old = view();
+    expect(dutiesOf(old.teachers[0]!)).toEqual([]);
+    expect(dutyKindsOf(old)).toEqual([]);
+    expect(canEditDuties(old)).toBe(false);
+    expect(canEditDuties(view({ can_edit: true, duty_kinds: kinds }))).toBe(true);
+    expect(dutyKindsOf(view({ duty_kinds: kinds }))).toBe(kinds);
+    expect(dutiesOf(holder)).toEqual([supervision]);
+  });
+
+  it('take the classes to choose from the journal', () => {
+    const journal = {
+      terms: [],
+      current_term_id: null,
+      classes: [{ class_id: 'c5', name: '5Б', grade: 5, language: 'kk', graded: true, subjects: [] }],
+    } satisfies JournalClasses;
+    expect(classChoices(journal)).toEqual([{ class_id: 'c5', name: '5Б' }]);
+  });
+
+  it('ask for a kind, and for a class when the kind is held for one', () => {
+    expect(dutyToAdd(holder, kinds, { duty: '', class_id: '' })).toEqual({ notice: 'load-duty-choose-kind' });
+    expect(dutyToAdd(holder, kinds, { duty: 'gone', class_id: '' })).toEqual({ notice: 'load-duty-choose-kind' });
+    expect(dutyToAdd(holder, kinds, { duty: 'class_supervision', class_id: '' })).toEqual({ notice: 'load-duty-choose-class' });
+    expect(dutyToAdd(holder, kinds, { duty: 'class_supervision', class_id: 'c9' })).toEqual({
+      change: { teacher_id: 't1', duty: 'class_supervision', class_id: 'c9', on: true },
+    });
+  });
+
+  it('drop the class of a kind that needs none, and do not give a duty twice', () => {
+    expect(dutyToAdd(holder, kinds, { duty: 'classroom', class_id: 'c9' })).toEqual({
+      change: { teacher_id: 't1', duty: 'classroom', class_id: null, on: true },
+    });
+    expect(dutyToAdd(holder, kinds, { duty: 'class_supervision', class_id: 'c5' })).toEqual({ notice: 'load-duty-held' });
+  });
+
+  it('take a duty away by its kind and class', () => {
+    expect(dutyToRemove(holder, supervision)).toEqual({ teacher_id: 't1', duty: 'class_supervision', class_id: 'c5', on: false });
+  });
+
+  it('say a duty with its class and pay, when it has them', () => {
+    const percent = (n: number) => String(n).replace('.', ',');
+    expect(dutyText(supervision, percent)).toEqual({ name: 'Сынып жетекшілігі', class: '5Б', pay: '15' });
+    expect(dutyText({ ...supervision, pay_percent: 7.5 }, percent).pay).toBe('7,5');
+    expect(dutyText({ duty: 'classroom', name: 'Кабинет', class_id: null, class_name: null, pay_percent: null }, percent)).toEqual({
+      name: 'Кабинет',
+      class: null,
+      pay: null,
+    });
+    setLang('en');
+    expect(t('load-duty-pay', { percent: '15' })).toBe('+15%');
+    setLang(DEFAULT_LANG);
   });
 });

@@ -1,7 +1,8 @@
 // The teaching load as the page shows it, apart from the markup so it can be tested: the totals row (summed
 // and rounded as the tariff list sums them), how a teacher's row is marked, and each problem of the plan as
-// a Fluent message with what it names. The figures themselves are the API's (crates/api/src/load.rs).
-import type { LoadProblem, LoadView, TeacherLoad, UncoveredHours } from '../api';
+// a Fluent message with what it names, and the extra duties: what an older server leaves out read as none, and
+// a duty to give checked before it is sent. The figures themselves are the API's (crates/api/src/load.rs).
+import type { DutyChange, DutyKind, JournalClasses, LoadProblem, LoadView, TeacherDuty, TeacherLoad, UncoveredHours } from '../api';
 import type { MessageArgs } from '../i18n';
 
 /** To 2 decimals: sums of figures that already are (the tariff list's round2). */
@@ -74,4 +75,51 @@ export function subjectName(view: LoadView, code: string): string {
     if (found) return found.subject_name;
   }
   return view.uncovered.find((u) => u.subject === code)?.subject_name ?? code;
+}
+
+// Extra duties. An older server sends none of these fields: no duties, no kinds, nothing to change.
+
+export const dutiesOf = (teacher: TeacherLoad): TeacherDuty[] => teacher.duties ?? [];
+export const dutyKindsOf = (view: LoadView): DutyKind[] => view.duty_kinds ?? [];
+/** Changing duties needs the right and something to give. */
+export const canEditDuties = (view: LoadView): boolean => view.can_edit === true;
+
+/** The classes a per-class duty can name, as the journal lists them. */
+export const classChoices = (journal: JournalClasses): { class_id: string; name: string }[] =>
+  journal.classes.map((c) => ({ class_id: c.class_id, name: c.name }));
+
+/** A duty being given: the kind chosen, and the class when the kind asks for one ('' for none yet). */
+export interface DutyDraft {
+  duty: string;
+  class_id: string;
+}
+
+/**
+ * The Fluent id (notice) of what keeps a draft from being sent, or the request to send. A class chosen for a kind
+ * that needs none is dropped; a duty the teacher already holds is not given twice.
+ */
+export function dutyToAdd(teacher: TeacherLoad, kinds: DutyKind[], draft: DutyDraft): { notice: string } | { change: DutyChange } {
+  const kind = kinds.find((k) => k.code === draft.duty);
+  if (!kind) return { notice: 'load-duty-choose-kind' };
+  const classId = kind.per_class ? draft.class_id || null : null;
+  if (kind.per_class && !classId) return { notice: 'load-duty-choose-class' };
+  if (dutiesOf(teacher).some((d) => d.duty === kind.code && d.class_id === classId)) return { notice: 'load-duty-held' };
+  return { change: { teacher_id: teacher.teacher_id, duty: kind.code, class_id: classId, on: true } };
+}
+
+/** The request that takes a duty away. */
+export const dutyToRemove = (teacher: TeacherLoad, duty: TeacherDuty): DutyChange => ({
+  teacher_id: teacher.teacher_id,
+  duty: duty.duty,
+  class_id: duty.class_id,
+  on: false,
+});
+
+/** A duty in words: its name, its class when it has one, and the supplement when the tariff gives one. */
+export function dutyText(duty: TeacherDuty, percent: (n: number) => string): { name: string; class: string | null; pay: string | null } {
+  return {
+    name: duty.name,
+    class: duty.class_name ?? (duty.class_id ? duty.class_id : null),
+    pay: duty.pay_percent === null || duty.pay_percent === undefined ? null : percent(duty.pay_percent),
+  };
 }
