@@ -42,6 +42,7 @@ sheet-load-position = Position, subjects
 sheet-load-weekly = Hours a week
 sheet-load-yearly = Hours a year
 sheet-load-rates = Rates
+sheet-load-duties = Extra duties
 sheet-load-warnings = Warnings
 sheet-load-overload = Over-load: { $rates } rates (limit { $limit })
 sheet-load-underload = Under-load: { $rates } rates (limit { $limit })

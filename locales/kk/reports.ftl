@@ -42,6 +42,7 @@ sheet-load-position = Лауазымы, пәні
 sheet-load-weekly = Аптасына сағат
 sheet-load-yearly = Жылына сағат
 sheet-load-rates = Мөлшерлеме
+sheet-load-duties = Қосымша міндеттер
 sheet-load-warnings = Ескертулер
 sheet-load-overload = Артық жүктеме: { $rates } мөлшерлеме (шегі { $limit })
 sheet-load-underload = Жүктеме аз: { $rates } мөлшерлеме (шегі { $limit })

@@ -42,6 +42,7 @@ sheet-load-position = Должность, предмет
 sheet-load-weekly = Часов в неделю
 sheet-load-yearly = Часов в год
 sheet-load-rates = Ставок
+sheet-load-duties = Дополнительные обязанности
 sheet-load-warnings = Замечания
 sheet-load-overload = Перегрузка: { $rates } ст. (предел { $limit })
 sheet-load-underload = Недогрузка: { $rates } ст. (предел { $limit })

@@ -478,6 +478,7 @@ pub fn tariff_list(
         Column::new(t("sheet-load-weekly"), 10.0),
         Column::new(t("sheet-load-yearly"), 10.0),
         Column::new(t("sheet-load-rates"), 10.0),
+        Column::new(t("sheet-load-duties"), 30.0),
         Column::new(t("sheet-load-warnings"), 30.0),
     ];
     let rows = view
@@ -492,6 +493,7 @@ pub fn tariff_list(
                 Cell::Number(teacher.weekly_hours),
                 Cell::Number(teacher.yearly_hours),
                 Cell::Number(teacher.rates),
+                Cell::Text(duties_text(&teacher.duties)),
                 Cell::Text(warnings_text(&teacher.warnings, lang)),
             ]
         })
@@ -561,6 +563,27 @@ fn position_text(teacher: &TeacherLoadView, lang: Lang) -> String {
         (Some(position), false) => format!("{position}: {}", subjects.join(", ")),
         (None, _) => subjects.join(", "),
     }
+}
+
+/// "Class supervision (5 А, 25 %)", one duty a line.
+fn duties_text(duties: &[DutyView]) -> String {
+    duties
+        .iter()
+        .map(|d| {
+            let details: Vec<String> = d
+                .class_name
+                .iter()
+                .cloned()
+                .chain(d.pay_percent.map(|p| format!("{} %", decimal(p))))
+                .collect();
+            if details.is_empty() {
+                d.name.clone()
+            } else {
+                format!("{} ({})", d.name, details.join(", "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn warnings_text(warnings: &[LoadWarningView], lang: Lang) -> String {
@@ -848,5 +871,24 @@ mod tests {
         };
         assert!(subjects.contains("(group 2) — 3"), "{subjects}");
         assert_eq!(rows[1][1], Cell::Text("10 А".into()));
+    }
+
+    #[test]
+    fn duties_print_with_their_class_and_pay() {
+        let duty = |name: &str, class: Option<&str>, pay: Option<f64>| DutyView {
+            duty: String::new(),
+            name: name.into(),
+            class_id: None,
+            class_name: class.map(Into::into),
+            pay_percent: pay,
+        };
+        assert_eq!(duties_text(&[]), "");
+        assert_eq!(
+            duties_text(&[
+                duty("Сынып жетекшілігі", Some("5 А"), Some(25.0)),
+                duty("Кабинет меңгерушілігі", None, None),
+            ]),
+            "Сынып жетекшілігі (5 А, 25 %)\nКабинет меңгерушілігі"
+        );
     }
 }
