@@ -8,7 +8,6 @@ use std::collections::{BTreeSet, HashMap};
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use chrono::{NaiveDate, NaiveTime};
 use dala_core::Command;
 use dala_core::activities::{
@@ -21,14 +20,16 @@ use dala_core::group::AgeGroup;
 use dala_core::room::Room;
 use dala_core::year::{AcademicYear, school_date};
 use dala_i18n::{Arg, Lang};
-use dala_store::{Author, Store, StoreError};
+use dala_store::{Store, StoreError};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::error::{ApiError, ErrorBody};
+use crate::load::current_year;
 use crate::oversight::{lang_of, text};
 use crate::permission::Operation;
+use crate::school;
 use crate::session::Caller;
 use crate::timetable::RoomRef;
 use crate::{ApiState, Org};
@@ -78,17 +79,6 @@ pub fn read_plan(store: &Store, today: NaiveDate) -> Result<Option<Plan>, StoreE
         groups,
         year,
     }))
-}
-
-fn current_year(store: &Store, today: NaiveDate) -> Result<Option<AcademicYear>, StoreError> {
-    let mut years = store.list::<AcademicYear>()?;
-    years.sort_by_key(|y| y.starts);
-    Ok(years
-        .iter()
-        .find(|y| y.contains(today))
-        .or_else(|| years.iter().rev().find(|y| y.starts <= today))
-        .or(years.first())
-        .cloned())
 }
 
 impl Plan {
@@ -195,15 +185,7 @@ impl Plan {
                     name: k.name.get(lang.code()).to_string(),
                 })
                 .collect(),
-            rooms: self
-                .rooms
-                .iter()
-                .map(|r| RoomRef {
-                    room_id: r.id.to_string(),
-                    name: r.name.clone(),
-                    kind: r.kind.code().to_string(),
-                })
-                .collect(),
+            rooms: self.rooms.iter().map(RoomRef::from).collect(),
             educators: self
                 .educators
                 .iter()
@@ -361,10 +343,7 @@ pub struct TemplateRequest {
 
 fn plan_of(org: &mut Org) -> Result<Plan, ApiError> {
     let today = school_date(org.now());
-    read_plan(org.store()?, today)?.ok_or_else(|| ApiError {
-        args: vec![("entity", "academic_year".into())],
-        ..ApiError::new(StatusCode::NOT_FOUND, "store.not_found")
-    })
+    read_plan(org.store()?, today)?.ok_or_else(|| school::not_found("academic_year"))
 }
 
 fn view_now(org: &mut Org, caller: &Caller) -> Result<ActivitiesView, ApiError> {
@@ -397,10 +376,7 @@ fn save(
 ) -> Result<ActivitiesView, ApiError> {
     let now = org.now();
     let store = org.store()?;
-    store.act_as(Author {
-        account_id: Some(caller.account.id),
-        login: caller.account.login.clone(),
-    });
+    school::writing_as(store, caller);
     store.execute(
         &Command::SaveActivities {
             year_id,
@@ -455,7 +431,7 @@ pub async fn save_activity(
             if let Some(room) = activity.room_id
                 && !plan.rooms.iter().any(|r| r.id == room)
             {
-                return Err(StoreError::from(dala_core::CoreError::RoomUnknown).into());
+                return Err(dala_core::CoreError::RoomUnknown.into());
             }
             Ok(Json(save(
                 org,
@@ -481,10 +457,7 @@ pub async fn delete_activity(
         .with(move |org| {
             let plan = plan_of(org)?;
             if !plan.activities.iter().any(|a| a.id == id) {
-                return Err(ApiError {
-                    args: vec![("entity", "activity".into())],
-                    ..ApiError::new(StatusCode::NOT_FOUND, "store.not_found")
-                });
+                return Err(school::not_found("activity"));
             }
             Ok(Json(save(
                 org,
@@ -550,10 +523,7 @@ pub async fn apply_template(
                 .collect();
             let put = standard_week(plan.year.id, &targets, request.age_from);
             if put.is_empty() {
-                return Err(ApiError {
-                    args: vec![("entity", "age_group".into())],
-                    ..ApiError::new(StatusCode::NOT_FOUND, "store.not_found")
-                });
+                return Err(school::not_found("age_group"));
             }
             let remove = replaced(&plan, &targets);
             Ok(Json(save(org, &caller, plan.year.id, put, remove)?))

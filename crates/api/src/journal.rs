@@ -25,7 +25,7 @@ use uuid::Uuid;
 
 use crate::error::{ApiError, ErrorBody};
 use crate::permission::Operation;
-use crate::school::{self, TermView};
+use crate::school::{self, TermView, not_found};
 use crate::session::Caller;
 use crate::{ApiState, Org};
 
@@ -229,10 +229,6 @@ pub struct ClassSubjectQuery {
 
 fn subject_name(code: &str, lang: &str) -> String {
     subject::subject(code).map_or_else(|| code.to_string(), |s| s.name(lang).to_string())
-}
-
-fn not_found(entity: &'static str) -> ApiError {
-    CoreError::NotFound { entity }.into()
 }
 
 /// Whether the caller may read this class's journal of the subject: a teacher their own only.

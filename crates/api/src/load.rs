@@ -33,7 +33,7 @@ use dala_core::person::{Person, collation_key};
 use dala_core::year::{AcademicYear, school_date};
 use dala_i18n::{Lang, has_message};
 use dala_report::{Cell, Column, Report, ReportError};
-use dala_store::{Author, Store, StoreError};
+use dala_store::{Store, StoreError};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -161,7 +161,10 @@ pub struct LoadProblemView {
 
 /// The academic year that holds `today`, or the latest one before it; the first one when all
 /// are still to come (the same choice as the journal's).
-fn current_year(store: &Store, today: NaiveDate) -> Result<Option<AcademicYear>, StoreError> {
+pub(crate) fn current_year(
+    store: &Store,
+    today: NaiveDate,
+) -> Result<Option<AcademicYear>, StoreError> {
     let mut years = store.list::<AcademicYear>()?;
     years.sort_by_key(|y| y.starts);
     Ok(years
@@ -764,10 +767,7 @@ pub async fn set_duty(
                     duty: request.duty,
                     class_id: request.class_id,
                 });
-                store.act_as(Author {
-                    account_id: Some(caller.account.id),
-                    login: caller.account.login.clone(),
-                });
+                school::writing_as(store, &caller);
                 store.execute(
                     &Command::SetDuty {
                         duty,

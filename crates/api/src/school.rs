@@ -91,6 +91,11 @@ pub fn writing_as<'a>(store: &'a mut Store, caller: &Caller) -> &'a mut Store {
     store
 }
 
+/// 404 with the store's code for an entity that is not there.
+pub fn not_found(entity: &'static str) -> ApiError {
+    dala_core::CoreError::NotFound { entity }.into()
+}
+
 /// Everyone's name by id, for lists that show many people.
 pub fn names(store: &Store) -> Result<HashMap<Uuid, String>, ApiError> {
     Ok(store.names()?)

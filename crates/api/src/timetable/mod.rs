@@ -25,7 +25,6 @@ use dala_core::Command;
 use dala_core::generator::Timetable;
 use dala_core::school_timetable::{DayOff, standard_week};
 use dala_core::year::school_date;
-use dala_store::Author;
 use uuid::Uuid;
 
 use crate::error::{ApiError, ErrorBody};
@@ -70,10 +69,7 @@ fn view_now(org: &mut Org, caller: &Caller) -> Result<TimetableView, ApiError> {
 
 fn week_of(org: &mut Org) -> Result<Week, ApiError> {
     let today = school_date(org.now());
-    read_week(org.store()?, today)?.ok_or_else(|| ApiError {
-        args: vec![("entity", "academic_year".into())],
-        ..ApiError::new(StatusCode::NOT_FOUND, "store.not_found")
-    })
+    read_week(org.store()?, today)?.ok_or_else(|| school::not_found("academic_year"))
 }
 
 fn not_while_running(org: &Org) -> Result<(), ApiError> {
@@ -92,10 +88,7 @@ fn save(
 ) -> Result<(), ApiError> {
     let now = org.now();
     let store = org.store()?;
-    store.act_as(Author {
-        account_id: Some(caller.account.id),
-        login: caller.account.login.clone(),
-    });
+    school::writing_as(store, caller);
     let terms = school::terms_of(store, week.year.id)?;
     let commands = week.save(timetable, &terms, school_date(now));
     store
@@ -210,10 +203,7 @@ pub async fn set_day_off(
                 });
                 let now = org.now();
                 let store = org.store()?;
-                store.act_as(Author {
-                    account_id: Some(caller.account.id),
-                    login: caller.account.login.clone(),
-                });
+                school::writing_as(store, &caller);
                 store.execute(
                     &Command::SetDayOff {
                         day_off,

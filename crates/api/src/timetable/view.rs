@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use axum::http::StatusCode;
 use dala_core::generator::{self, Kind, Violation, Who};
+use dala_core::room::Room;
 use dala_i18n::{Arg, Lang, error_message};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -73,15 +74,7 @@ impl Week {
                     name: self.names.get(t).cloned().unwrap_or_default(),
                 })
                 .collect(),
-            rooms: self
-                .rooms
-                .iter()
-                .map(|r| RoomRef {
-                    room_id: r.id.to_string(),
-                    name: r.name.clone(),
-                    kind: r.kind.code().to_string(),
-                })
-                .collect(),
+            rooms: self.rooms.iter().map(RoomRef::from).collect(),
             lessons,
             days_off: self
                 .days_off
@@ -289,6 +282,16 @@ pub struct RoomRef {
     pub room_id: String,
     pub name: String,
     pub kind: String,
+}
+
+impl From<&Room> for RoomRef {
+    fn from(r: &Room) -> RoomRef {
+        RoomRef {
+            room_id: r.id.to_string(),
+            name: r.name.clone(),
+            kind: r.kind.code().to_string(),
+        }
+    }
 }
 
 #[derive(Serialize, ToSchema)]

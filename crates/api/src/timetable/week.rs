@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use axum::http::StatusCode;
 use chrono::NaiveDate;
 use dala_core::Command;
 use dala_core::curriculum;
@@ -22,6 +21,7 @@ use uuid::Uuid;
 use super::Moved;
 use crate::error::ApiError;
 use crate::load::{YearPlan, year_plan};
+use crate::school;
 
 /// The year's week as the store holds it, laid over the instance built from its plan.
 pub struct Week {
@@ -105,19 +105,22 @@ impl Week {
             .problem
             .lessons(timetable, &self.placed.ids, self.year.id, Uuid::now_v7);
         let mut commands = vec![self.changes(&lessons)];
+        // The classes whose week changed: a lesson new or moved, or one no longer there.
+        let was: HashMap<Uuid, (u32, u32)> = self
+            .stored
+            .iter()
+            .map(|s| (s.id, (s.day, s.period)))
+            .collect();
+        let now: HashMap<Uuid, (u32, u32)> =
+            lessons.iter().map(|l| (l.id, (l.day, l.period))).collect();
         let moved: BTreeSet<Uuid> = lessons
             .iter()
-            .filter(|l| {
-                !self
-                    .stored
-                    .iter()
-                    .any(|s| s.id == l.id && (s.day, s.period) == (l.day, l.period))
-            })
+            .filter(|l| was.get(&l.id) != Some(&(l.day, l.period)))
             .map(|l| l.class_id)
             .chain(
                 self.stored
                     .iter()
-                    .filter(|s| !lessons.iter().any(|l| l.id == s.id))
+                    .filter(|s| !now.contains_key(&s.id))
                     .map(|s| s.class_id),
             )
             .collect();
@@ -176,10 +179,7 @@ impl Week {
             .ids
             .iter()
             .position(|id| *id == Some(lesson))
-            .ok_or_else(|| ApiError {
-                args: vec![("entity", "timetable_lesson".into())],
-                ..ApiError::new(StatusCode::NOT_FOUND, "store.not_found")
-            })
+            .ok_or_else(|| school::not_found("timetable_lesson"))
     }
 
     /// The timetable with one lesson moved (and pinned there), and what the move breaks that
@@ -207,20 +207,19 @@ impl Week {
                         && k.subject == *subject
                         && k.subgroup == *subgroup
                 })
-                .ok_or_else(|| ApiError {
-                    args: vec![("entity", "timetable_lesson".into())],
-                    ..ApiError::new(StatusCode::NOT_FOUND, "store.not_found")
-                })?,
+                .ok_or_else(|| school::not_found("timetable_lesson"))?,
         };
         if !(1..=self.norms.days).contains(&day) {
-            return Err(core(dala_core::CoreError::WeekdayInvalid {
+            return Err(dala_core::CoreError::WeekdayInvalid {
                 max: self.norms.days,
-            }));
+            }
+            .into());
         }
         if !(1..=self.norms.periods()).contains(&period) {
-            return Err(core(dala_core::CoreError::PeriodInvalid {
+            return Err(dala_core::CoreError::PeriodInvalid {
                 max: i64::from(self.norms.periods()),
-            }));
+            }
+            .into());
         }
         let before = generator::check(&self.problem.instance, &self.placed.timetable);
         let mut moved = self.placed.timetable.clone();
@@ -265,8 +264,4 @@ impl Week {
             .or(had)
             .or(allowed.first().copied())
     }
-}
-
-fn core(e: dala_core::CoreError) -> ApiError {
-    ApiError::from(StoreError::from(e))
 }
