@@ -1630,6 +1630,30 @@ async fn the_tariff_list_comes_as_xlsx_and_pdf() {
     );
 }
 
+/// Starts the generator for `seconds` and waits for its end: the run's last status.
+async fn generated(demo: &Demo, token: &str, seconds: u64) -> Value {
+    let (status, started) = demo
+        .call(
+            Method::POST,
+            "/timetable/generate",
+            Some(token),
+            Some(json!({ "seconds": seconds })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{started}");
+    assert_eq!(started["running"], true);
+    for _ in 0..600 {
+        let (_, run) = demo
+            .call(Method::GET, "/timetable/generate", Some(token), None)
+            .await;
+        if run["running"] == false {
+            return run;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the generator did not end within a minute");
+}
+
 /// The lessons of the timetable's view by id.
 fn lessons_of(view: &Value) -> Vec<Value> {
     view["lessons"].as_array().unwrap().clone()
@@ -1820,28 +1844,8 @@ async fn the_deputy_moves_a_lesson_and_a_clash_is_refused_naming_the_rule() {
     }
 
     // The generator keeps the pinned lesson and leaves no hard rule broken.
-    let (status, started) = demo
-        .call(
-            Method::POST,
-            "/timetable/generate",
-            Some(&deputy),
-            Some(json!({"seconds": 3})),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{started}");
-    assert_eq!(started["running"], true);
-    let mut status_now = Value::Null;
-    for _ in 0..200 {
-        let (_, s) = demo
-            .call(Method::GET, "/timetable/generate", Some(&deputy), None)
-            .await;
-        status_now = s;
-        if status_now["running"] == false {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    assert_eq!(status_now["finished"]["hard_left"], 0, "{status_now}");
+    let finished = generated(&demo, &deputy, 3).await;
+    assert_eq!(finished["finished"]["hard_left"], 0, "{finished}");
     let (_, after) = demo
         .call(Method::GET, "/timetable", Some(&deputy), None)
         .await;
@@ -2040,25 +2044,8 @@ async fn a_teachers_day_off_is_a_hard_rule_the_generator_keeps() {
             .contains(&lesson["id"])
     );
 
-    let (status, _) = demo
-        .call(
-            Method::POST,
-            "/timetable/generate",
-            Some(&deputy),
-            Some(json!({"seconds": 3})),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
-    for _ in 0..200 {
-        let (_, s) = demo
-            .call(Method::GET, "/timetable/generate", Some(&deputy), None)
-            .await;
-        if s["running"] == false {
-            assert_eq!(s["finished"]["hard_left"], 0, "{s}");
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let finished = generated(&demo, &deputy, 3).await;
+    assert_eq!(finished["finished"]["hard_left"], 0, "{finished}");
     let (_, after) = demo
         .call(Method::GET, "/timetable", Some(&deputy), None)
         .await;
