@@ -153,3 +153,7 @@ error-timetable-fet-unknown-time = Line { $line }, { $element }: there is no day
 error-timetable-fet-unknown-activity = Line { $line }, { $element }: there is no activity { $name }.
 error-timetable-fet-duplicate = Line { $line }, { $element }: «{ $name }» is defined twice.
 error-load-duty-unknown = There is no extra duty «{ $code }», or it needs a class.
+
+## Monitoring
+
+error-sync-freeze-too-long = Updating administrative data can be suspended for at most { $max } working days.

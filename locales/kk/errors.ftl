@@ -153,3 +153,7 @@ error-timetable-fet-unknown-time = { $line }-жол, { $element }: «{ $name }»
 error-timetable-fet-unknown-activity = { $line }-жол, { $element }: { $name } сабағы жоқ.
 error-timetable-fet-duplicate = { $line }-жол, { $element }: «{ $name }» екі рет сипатталған.
 error-load-duty-unknown = «{ $code }» қосымша міндеті жоқ немесе оған сынып көрсету керек.
+
+## Мониторинг
+
+error-sync-freeze-too-long = Әкімшілік деректерді жаңартуды { $max } жұмыс күнінен артық тоқтатуға болмайды.

@@ -156,3 +156,11 @@ error-timetable-fet-unknown-time = Строка { $line }, { $element }: дня 
 error-timetable-fet-unknown-activity = Строка { $line }, { $element }: занятия { $name } нет.
 error-timetable-fet-duplicate = Строка { $line }, { $element }: «{ $name }» описан дважды.
 error-load-duty-unknown = Дополнительной обязанности «{ $code }» нет, или для неё нужно указать класс.
+
+## Мониторинг
+
+error-sync-freeze-too-long = Актуализацию административных данных можно приостановить не больше чем на { $max ->
+        [one] { $max } рабочий день
+        [few] { $max } рабочих дня
+       *[other] { $max } рабочих дней
+    }.

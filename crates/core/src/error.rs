@@ -128,6 +128,8 @@ pub enum CoreError {
     RoomUnknown,
     #[error("there is no extra duty {code}, or it needs a class it was not given")]
     DutyUnknown { code: String },
+    #[error("updating administrative data can be suspended for at most {max} working days")]
+    FreezeTooLong { max: u32 },
     /// One item of a batch (a register's cells) was refused: which one, and why.
     #[error("item {index}: {error}")]
     AtItem { index: usize, error: Box<CoreError> },
@@ -221,6 +223,7 @@ impl CoreError {
             RoomNameRequired => "schedule.room_name_required",
             RoomUnknown => "schedule.room_unknown",
             DutyUnknown { .. } => "load.duty_unknown",
+            FreezeTooLong { .. } => "sync.freeze_too_long",
             AtItem { error, .. } => error.code(),
         }
     }
@@ -246,7 +249,7 @@ impl CoreError {
             SubjectUnknown { code } | ActivityUnknown { code } | DutyUnknown { code } => {
                 vec![("code", code.clone())]
             }
-            WeekdayInvalid { max } => vec![("max", max.to_string())],
+            WeekdayInvalid { max } | FreezeTooLong { max } => vec![("max", max.to_string())],
             ActivityTimeInvalid { min, max } => {
                 vec![("min", min.to_string()), ("max", max.to_string())]
             }

@@ -30,6 +30,7 @@ pub mod school_timetable;
 pub mod subject;
 pub mod timetable;
 pub mod totp;
+pub mod working_days;
 pub mod year;
 
 pub use command::{Change, Command, Lookup};
