@@ -560,3 +560,82 @@ act-template-applied = { $count ->
         [one] The standard week is applied to { $count } group.
        *[other] The standard week is applied to { $count } groups.
     }
+
+## Sync with the hub: enrolment, the last sync, USB bundles, the waiting queue, the fixation, the school network
+nav-sync = Sync
+sync-readonly = Read only: the director or the head starts a sync, enrols this computer and handles the USB files.
+sync-enrolment = Enrolment with the hub
+sync-enrolled-hub = This computer is enrolled with the hub { $url }.
+sync-enrolled-offline = This computer is enrolled without a network, from the code on paper. Its changes reach the hub as a file on a USB stick; the enrolment is complete once the first file reaches the hub.
+sync-not-enrolled = This computer is not enrolled with a hub yet: its changes are kept here and sent nowhere.
+sync-not-enrolled-ask = The director or the head enrols it with the one-time code from the hub.
+sync-fingerprint = Fingerprint of the hub's key
+sync-fingerprint-hint = It must be the same as the fingerprint printed on the enrolment sheet.
+sync-enrol-title = Enrol this computer
+sync-hub-url = Hub address
+sync-hub-url-hint = Leave it empty if the school has no internet: the code on paper enrols the computer, and the data travels to the hub on a USB stick.
+sync-hub-url-invalid = The address must start with http:// or https://.
+sync-code = One-time code
+sync-code-hint = From the enrolment sheet given by the hub; it works only once.
+sync-enrol = Enrol
+sync-enrolling = Enrolling…
+sync-enrolled-done = The computer is enrolled.
+sync-last = Last sync
+sync-never = No sync yet.
+sync-last-at = { $time }, { $via }
+sync-via-hub = through the hub over the internet
+sync-via-bundle = with a file on a USB stick
+sync-via-lan = over the school network
+sync-ok = Succeeded
+sync-failed = Failed
+sync-failed-unknown = No reason was given.
+sync-figures = Sent { $sent }, received { $received }, exchange rounds: { $rounds }
+sync-size-b = { $size } B
+sync-size-kb = { $size } KB
+sync-size-mb = { $size } MB
+sync-now = Sync now
+sync-running = Syncing…
+sync-phase-connecting = Connecting to the hub
+sync-phase-manifest = Comparing what each side has
+sync-phase-rounds = Exchanging changes
+sync-phase-done = Finishing
+sync-progress = { $percent }%
+sync-finished-ok = Sync finished.
+sync-finished-failed = Sync failed: { $reason }
+sync-bundles = Without internet: a file on a USB stick
+sync-bundles-explain = Export the changes to a file on a USB stick, take it to a computer with internet or to the hub, then import the hub's answer file here.
+sync-export = Export bundle for USB
+sync-exporting = Preparing the file…
+sync-exported = The file { $file } is saved. Take it to the hub, then import the hub's answer here.
+sync-nothing-to-send = Nothing waits to be sent: every change has reached the hub.
+sync-import = Import the hub's answer
+sync-importing = Importing…
+sync-imported = The hub's answer is imported. Documents updated: { $docs }. Confirmed by the hub: { $acknowledged }.
+sync-already-imported = This answer was imported before; nothing changed.
+sync-queue = Waiting to be sent
+sync-queue-rule = Every change must reach the hub within 5 working days. A row turns yellow from the 3rd working day and red after the 5th.
+sync-queue-empty = Nothing waits to be sent.
+sync-queue-doc = Document
+sync-queue-changes = Changes
+sync-queue-oldest = Oldest change
+sync-queue-age = Working days waiting
+sync-queue-delivery = Delivery
+sync-delivery-on-time = On time
+sync-delivery-warning = Send soon
+sync-delivery-overdue = Overdue
+sync-fixation-announced = Fixation on { $date }: from that day administrative data (contingent, staff, organisation) is frozen until { $until }. Changes made meanwhile stay queued and ship afterwards.
+sync-fixation-frozen = Fixation on { $date }: administrative data (contingent, staff, organisation) is frozen until { $until }. Your changes stay queued and ship afterwards.
+sync-conflicts-title = Conflicts
+sync-conflicts = { $count ->
+        [one] { $count } conflict waits for a decision.
+       *[other] { $count } conflicts wait for a decision.
+    }
+sync-conflicts-none = No conflict waits for a decision.
+sync-conflicts-explain = A conflict is the same record changed differently on two computers; both values are kept until someone chooses one.
+sync-lan = School network
+sync-lan-serving = This computer serves the school network: the other computers sync with it.
+sync-lan-not-serving = This computer does not serve the school network.
+sync-lan-none = No other computer of the school has synced with it yet.
+sync-lan-device = Computer
+sync-lan-last = Last sync
+sync-lan-never = never

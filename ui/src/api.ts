@@ -494,7 +494,10 @@ async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, `http.${response.status}`);
 }
 
-/** Sends a request with the language and the session token; an error response becomes an ApiError. */
+/**
+ * Sends a request with the language and the session token; an error response becomes an ApiError. A body is
+ * sent as JSON, except a Blob (a file the user chose), which goes as its bytes, application/octet-stream.
+ */
 async function call(method: string, path: string, body?: unknown, accept = 'application/json'): Promise<Response> {
   const headers: Record<string, string> = {
     Accept: accept,
@@ -502,14 +505,15 @@ async function call(method: string, path: string, body?: unknown, accept = 'appl
   };
   const token = sessionToken();
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const bytes = body instanceof Blob;
+  if (body !== undefined) headers['Content-Type'] = bytes ? 'application/octet-stream' : 'application/json';
 
   let response: Response;
   try {
     response = await fetch(BASE + path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : bytes ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, UNREACHABLE);
@@ -946,3 +950,96 @@ export const copyWeek = (from: string, to: string[]) =>
   request<Activities>('POST', '/activities/copy', { from_group_id: from, to_group_ids: to });
 /** The standard week of an age, applied to every group of that age. */
 export const applyStandardWeek = (ageFrom: number) => request<Activities>('POST', '/activities/template', { age_from: ageFrom });
+
+// Sync with the hub: this computer's enrolment, the last sync and the one running, the documents waiting to
+// reach the hub (5 working days at most), the fixation that freezes administrative data, the conflicts waiting
+// for a decision and the computers of the school's network. Without internet, changes go to the hub as a
+// file on a USB stick (a bundle), and the hub's answer comes back the same way.
+
+export type SyncVia = 'hub' | 'bundle' | 'lan';
+export type SyncPhase = 'connecting' | 'manifest' | 'rounds' | 'done';
+/** From the 3rd working day a waiting change is a warning, after the 5th overdue: the server decides. */
+export type SyncDelivery = 'on_time' | 'warning' | 'overdue';
+export type FixationPhase = 'before' | 'announced' | 'frozen' | 'after';
+
+export interface SyncHub {
+  /** Null for an enrolment from the paper code, without a network: bundles only. */
+  url: string | null;
+  fingerprint: string;
+}
+
+export interface SyncResult {
+  /** RFC 3339. */
+  at: string;
+  ok: boolean;
+  via: SyncVia;
+  /** The error code of a failed sync, and its message in the language asked in. */
+  code: string | null;
+  message: string | null;
+  bytes_sent: number;
+  bytes_received: number;
+  rounds: number;
+}
+
+export interface SyncRunning {
+  phase: SyncPhase;
+  /** 0…1 */
+  progress: number;
+}
+
+export interface SyncQueued {
+  doc: string;
+  /** The document's name in the language asked in, e.g. "Journal 5A, term 2". */
+  label: string;
+  changes: number;
+  /** The day of the oldest change not yet delivered, YYYY-MM-DD. */
+  oldest_at: string;
+  age_working_days: number;
+  delivery: SyncDelivery;
+}
+
+export interface Fixation {
+  date: string;
+  freeze_ends: string;
+  phase: FixationPhase;
+}
+
+export interface LanPeer {
+  device: string;
+  name: string;
+  last_sync: string | null;
+}
+
+export interface SyncState {
+  enrolled: boolean;
+  hub: SyncHub | null;
+  /** This user may start a sync, enrol, export and import bundles: the director or the head. */
+  can_sync: boolean;
+  last_sync: SyncResult | null;
+  running: SyncRunning | null;
+  queue: SyncQueued[];
+  fixation: Fixation | null;
+  conflicts: number;
+  lan: { serving: boolean; peers: LanPeer[] };
+}
+
+export interface BundleImported {
+  applied_docs: number;
+  acknowledged: number;
+  /** The same answer was imported before: nothing changed. */
+  already_imported: boolean;
+}
+
+/** The code of a bundle export with nothing undelivered (409). */
+export const NOTHING_TO_SEND = 'sync.nothing_to_send';
+
+export const getSync = () => get<SyncState>('/sync');
+/** `hubUrl` null enrols from the paper code without a network; the first bundle completes it at the hub. */
+export const enrolSync = (hubUrl: string | null, code: string) =>
+  request<SyncState>('POST', '/sync/enroll', { hub_url: hubUrl, code });
+/** Starts a sync (202); GET /sync tells how it goes while `running` is not null. */
+export const startSync = () => request<Record<string, never>>('POST', '/sync/now');
+/** The bundle of undelivered changes, for downloadFile(); a 409 `sync.nothing_to_send` when there is none. */
+export const bundlePath = '/sync/bundle';
+/** The hub's answer file, sent as its bytes. */
+export const importBundle = (file: Blob) => request<BundleImported>('POST', '/sync/bundle', file);

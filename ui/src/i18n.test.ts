@@ -8,6 +8,7 @@ import type { Role } from './api';
 import { KINDERGARTEN_ROLES, SCHOOL_ROLES } from './accounts/roles';
 import { countsShown } from './home/views';
 import { POSITIONS, PROBLEM_KINDS } from './load/table';
+import { DELIVERIES, PHASES as SYNC_PHASES, VIAS, deliveryId } from './sync/screen';
 import { VIEWS } from './timetable/grid';
 import {
   DEFAULT_LANG,
@@ -72,6 +73,10 @@ function idsBuiltAtRunTime(): string[] {
     ...['overload', 'underload'].map((kind) => `load-${kind}`),
     ...POSITIONS.map((position) => `load-position-${position}`),
     ...[...PROBLEM_KINDS, 'other'].map((kind) => `load-problem-${kind}`),
+    ...SYNC_PHASES.map((phase) => `sync-phase-${phase}`),
+    ...VIAS.map((via) => `sync-via-${via}`),
+    ...DELIVERIES.map(deliveryId),
+    ...['announced', 'frozen'].map((phase) => `sync-fixation-${phase}`),
   ];
 }
 

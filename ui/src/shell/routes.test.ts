@@ -40,8 +40,8 @@ describe('pages by hash', () => {
 
 describe('the guard', () => {
   it('lets the director and the head keep accounts and read the logs', () => {
-    expect(navigation('director', 'school')).toEqual(['home', 'journal', 'timetable', 'load', 'oversight', 'accounts', 'audit', 'login-attempts']);
-    expect(navigation('head', 'kindergarten')).toEqual(['home', 'attendance', 'activities', 'accounts', 'audit', 'login-attempts']);
+    expect(navigation('director', 'school')).toEqual(['home', 'journal', 'timetable', 'load', 'oversight', 'sync', 'accounts', 'audit', 'login-attempts']);
+    expect(navigation('head', 'kindergarten')).toEqual(['home', 'attendance', 'activities', 'sync', 'accounts', 'audit', 'login-attempts']);
     for (const [role, kind] of [['director', 'school'], ['head', 'kindergarten']] as const) {
       expect(resolve('#/accounts', role, kind)).toBe('accounts');
       expect(resolve('#/audit', role, kind)).toBe('audit');
@@ -59,10 +59,10 @@ describe('the guard', () => {
   });
 
   it('opens the journal to the school’s staff, and oversight to those who check it', () => {
-    expect(navigation('teacher', 'school')).toEqual(['home', 'journal', 'timetable']);
+    expect(navigation('teacher', 'school')).toEqual(['home', 'journal', 'timetable', 'sync']);
     expect(navigation('tutor', 'school')).toEqual(['home', 'journal', 'oversight']);
-    expect(navigation('deputy', 'school')).toEqual(['home', 'journal', 'timetable', 'load', 'oversight']);
-    expect(navigation('methodist', 'school')).toEqual(['home', 'journal', 'timetable', 'load', 'oversight']);
+    expect(navigation('deputy', 'school')).toEqual(['home', 'journal', 'timetable', 'load', 'oversight', 'sync']);
+    expect(navigation('methodist', 'school')).toEqual(['home', 'journal', 'timetable', 'load', 'oversight', 'sync']);
     expect(resolve('#/journal?class=c1', 'teacher', 'school')).toBe('journal');
     expect(resolve('#/oversight', 'teacher', 'school')).toBe('home');
   });
@@ -85,6 +85,19 @@ describe('the guard', () => {
     expect(resolve('#/activities', 'methodist', 'school')).toBe('home');
   });
 
+  it('opens the sync screen to the staff, and not to students, parents or tutors', () => {
+    for (const role of ['director', 'deputy', 'teacher', 'methodist'] as const) {
+      expect(resolve('#/sync', role, 'school'), role).toBe('sync');
+    }
+    for (const role of ['head', 'methodist', 'educator'] as const) {
+      expect(resolve('#/sync', role, 'kindergarten'), role).toBe('sync');
+    }
+    for (const [role, kind] of [['student', 'school'], ['parent', 'school'], ['tutor', 'school'], ['parent', 'kindergarten']] as const) {
+      expect(resolve('#/sync', role, kind), role).toBe('home');
+      expect(navigation(role, kind), role).not.toContain('sync');
+    }
+  });
+
   it('gives students and parents their own marks, in a school only', () => {
     expect(navigation('student', 'school')).toEqual(['home', 'my-journal']);
     expect(navigation('parent', 'school')).toEqual(['home', 'my-journal']);
@@ -94,8 +107,8 @@ describe('the guard', () => {
   });
 
   it('keeps the kindergarten’s register to the kindergarten', () => {
-    expect(navigation('methodist', 'kindergarten')).toEqual(['home', 'attendance', 'activities']);
-    expect(navigation('educator', 'kindergarten')).toEqual(['home', 'attendance', 'activities']);
+    expect(navigation('methodist', 'kindergarten')).toEqual(['home', 'attendance', 'activities', 'sync']);
+    expect(navigation('educator', 'kindergarten')).toEqual(['home', 'attendance', 'activities', 'sync']);
     expect(resolve('#/attendance', 'methodist', 'school')).toBe('home');
     expect(resolve('#/journal', 'methodist', 'kindergarten')).toBe('home');
   });

@@ -14,6 +14,7 @@ export type Page =
   | 'load'
   | 'activities'
   | 'oversight'
+  | 'sync'
   | 'accounts'
   | 'audit'
   | 'login-attempts'
@@ -69,6 +70,14 @@ export const PAGES: Record<Page, PageRule> = {
     listed: true,
   },
   oversight: { path: '/oversight', label: 'nav-oversight', may: inSchool('tutor', 'deputy', 'director', 'methodist'), listed: true },
+  sync: {
+    path: '/sync',
+    label: 'nav-sync',
+    // The staff read it; the API tells the page whether this user may start a sync (can_sync).
+    may: (role, kind) =>
+      inSchool('director', 'deputy', 'teacher', 'methodist')(role, kind) || inKindergarten('head', 'methodist', 'educator')(role, kind),
+    listed: true,
+  },
   accounts: { path: '/accounts', label: 'nav-accounts', may: administers, listed: true },
   audit: { path: '/audit', label: 'nav-audit', may: administers, listed: true },
   'login-attempts': { path: '/login-attempts', label: 'nav-login-attempts', may: administers, listed: true },
@@ -84,6 +93,7 @@ const ORDER: readonly Page[] = [
   'attendance',
   'activities',
   'oversight',
+  'sync',
   'accounts',
   'audit',
   'login-attempts',
