@@ -4,11 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use automerge::{
-    ActorId, AutoCommit, ObjType, ROOT, ReadDoc, ScalarValue, transaction::Transactable,
-};
+use automerge::transaction::{CommitOptions, Transactable};
+use automerge::{ActorId, AutoCommit, ObjType, ROOT, ReadDoc, ScalarValue};
 use dala_core::{Collection, DocKey, Fields, Grid, Value};
 use rusqlite::{Connection, OptionalExtension, params};
+use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::error::{Result, StoreError};
@@ -28,8 +28,37 @@ fn corrupt(key: DocKey, detail: impl ToString) -> StoreError {
     }
 }
 
+/// The actor of a document's first change, the same on every device: the first change makes the
+/// document's collection maps, so that two devices that each start the same document (the first
+/// lesson of a term on two laptops) hold the same maps, and a merge keeps both sides' entities.
+pub(crate) fn genesis_actor(key: DocKey) -> ActorId {
+    let digest = Sha256::digest(format!("dala genesis {}", key.name()));
+    ActorId::from(&digest[..16])
+}
+
 impl Document {
-    pub fn new(key: DocKey, actor: &ActorId) -> Document {
+    /// A document never written before. Its first change is the genesis: identical bytes, and so
+    /// one change hash, on every device.
+    pub fn new(key: DocKey, actor: &ActorId) -> Result<Document> {
+        let mut doc = AutoCommit::new().with_actor(genesis_actor(key));
+        for collection in key.collections() {
+            doc.put_object(ROOT, collection.name(), ObjType::Map)
+                .map_err(|e| corrupt(key, e))?;
+        }
+        if !key.collections().is_empty() {
+            doc.commit_with(CommitOptions::default().with_time(0));
+        }
+        Ok(Document {
+            key,
+            doc: doc.with_actor(actor.clone()),
+            chunks: 0,
+            next_seq: 1,
+        })
+    }
+
+    /// A document this device lacks, about to receive another device's changes (its genesis
+    /// among them).
+    pub fn empty(key: DocKey, actor: &ActorId) -> Document {
         Document {
             key,
             doc: AutoCommit::new().with_actor(actor.clone()),
@@ -261,7 +290,7 @@ impl Document {
 
     /// Closes the pending automerge change and appends its bytes; nothing when nothing changed.
     pub fn append_change(&mut self, conn: &Connection, message: &str, time: i64) -> Result<()> {
-        let options = automerge::transaction::CommitOptions::default()
+        let options = CommitOptions::default()
             .with_message(message.to_string())
             .with_time(time);
         if self.doc.commit_with(options).is_none() {
@@ -354,4 +383,32 @@ pub(crate) fn actor(conn: &Connection) -> Result<ActorId> {
         detail: e.to_string(),
     })?;
     Ok(ActorId::from(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_devices_that_start_one_document_keep_both_sides_entities() {
+        let key = DocKey::Timetable(Uuid::nil());
+        let room = |name: &str| [("name", Value::Text(name.into()))];
+        let (a, b) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut laptop = Document::new(key, &ActorId::random()).unwrap();
+        laptop.put(Collection::Rooms, a, &room("Gym")).unwrap();
+        let mut school_pc = Document::new(key, &ActorId::random()).unwrap();
+        school_pc
+            .put(Collection::Rooms, b, &room("Music hall"))
+            .unwrap();
+
+        laptop.doc.merge(&mut school_pc.doc).unwrap();
+        let ids: Vec<Uuid> = laptop
+            .entities()
+            .unwrap()
+            .into_iter()
+            .map(|(_, id, _)| id)
+            .collect();
+        assert_eq!(ids.len(), 2, "neither device's room is lost: {ids:?}");
+        assert!(ids.contains(&a) && ids.contains(&b));
+    }
 }

@@ -8,6 +8,8 @@ use thiserror::Error;
 pub enum StoreError {
     #[error(transparent)]
     Core(#[from] CoreError),
+    #[error(transparent)]
+    Sync(#[from] dala_sync::SyncError),
     #[error("wrong login or password")]
     InvalidCredentials,
     #[error("the recovery key is not valid")]
@@ -36,6 +38,7 @@ impl StoreError {
     pub fn code(&self) -> &'static str {
         match self {
             StoreError::Core(e) => e.code(),
+            StoreError::Sync(e) => e.code(),
             StoreError::InvalidCredentials => "auth.invalid_credentials",
             StoreError::RecoveryKeyInvalid => "auth.recovery_key_invalid",
             StoreError::NotInitialised { .. } => "store.not_initialised",
@@ -53,6 +56,7 @@ impl StoreError {
     pub fn args(&self) -> Vec<(&'static str, String)> {
         match self {
             StoreError::Core(e) => e.args(),
+            StoreError::Sync(e) => e.args(),
             StoreError::NotInitialised { path }
             | StoreError::AlreadyInitialised { path }
             | StoreError::KeySlotsCorrupt { path } => vec![("path", path.clone())],

@@ -13,6 +13,7 @@ mod error;
 mod keys;
 mod migrate;
 mod projection;
+mod sync;
 pub mod tls;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -34,6 +35,7 @@ pub use check::CheckReport;
 pub use document::Cell;
 pub use error::{Result, StoreError};
 pub use keys::{KdfParams, Key, KeySlots, RecoveryKey, SLOTS_FILE};
+pub use sync::{AnswerImport, StoreReplica, SyncLogEntry, UPSTREAM, Undelivered, Upstream};
 
 use document::Document;
 use projection::Projections;
@@ -473,7 +475,10 @@ impl Store {
         let tx = conn.transaction()?;
         let mut doc = match docs.remove(&key) {
             Some(doc) => doc,
-            None => Document::load(&tx, key, actor)?.unwrap_or_else(|| Document::new(key, actor)),
+            None => match Document::load(&tx, key, actor)? {
+                Some(doc) => doc,
+                None => Document::new(key, actor)?,
+            },
         };
         doc.doc
             .merge(&mut incoming)
@@ -482,14 +487,7 @@ impl Store {
                 detail: e.to_string(),
             })?;
         doc.append_unsaved(&tx, now.timestamp_millis())?;
-        for collection in key.collections() {
-            tx.execute(
-                &format!("DELETE FROM {} WHERE doc_key = ?1", collection.name()),
-                [key.name()],
-            )?;
-        }
-        tx.execute("DELETE FROM cells WHERE doc_key = ?1", [key.name()])?;
-        project_document(&tx, &doc)?;
+        reproject(&tx, &doc)?;
         tx.commit()?;
         docs.insert(key, doc);
         Ok(())
@@ -504,6 +502,18 @@ impl Store {
     pub fn connection(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// Rewrites one document's projection rows, after a merge brought changes from elsewhere.
+fn reproject(tx: &Connection, doc: &Document) -> Result<()> {
+    for collection in doc.key.collections() {
+        tx.execute(
+            &format!("DELETE FROM {} WHERE doc_key = ?1", collection.name()),
+            [doc.key.name()],
+        )?;
+    }
+    tx.execute("DELETE FROM cells WHERE doc_key = ?1", [doc.key.name()])?;
+    project_document(tx, doc)
 }
 
 /// Writes every projection row of one document.
@@ -550,8 +560,10 @@ fn apply(
         let doc = match docs.entry(key) {
             std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
             std::collections::hash_map::Entry::Vacant(e) => {
-                let doc =
-                    Document::load(tx, key, actor)?.unwrap_or_else(|| Document::new(key, actor));
+                let doc = match Document::load(tx, key, actor)? {
+                    Some(doc) => doc,
+                    None => Document::new(key, actor)?,
+                };
                 e.insert(doc)
             }
         };

@@ -820,3 +820,114 @@ fn concurrent_edits_of_one_cell_are_kept_as_a_conflict_until_settled() {
         assert!(store.check().unwrap().passed());
     }
 }
+
+/// The serving side of a sync, called directly: what the hub and the LAN server do over HTTP.
+struct Direct<'a> {
+    replica: dala_store::StoreReplica<'a>,
+    key: dala_sync::SecretKey,
+}
+
+impl dala_sync::Transport for Direct<'_> {
+    fn exchange(&mut self, request: Vec<u8>) -> dala_sync::Result<Vec<u8>> {
+        use dala_sync::{Answer, Ask, Replica};
+        let failed = |e: StoreError| dala_sync::SyncError::Malformed {
+            detail: e.to_string(),
+        };
+        let (_, request) = dala_sync::open_request(&request)?;
+        let answer = match request.ask {
+            Ask::Manifest { docs, .. } => Answer::Manifest {
+                differ: dala_sync::differ(&self.replica.manifest().map_err(failed)?, &docs),
+            },
+            Ask::Round { docs } => {
+                let names: Vec<String> = docs.iter().map(|d| d.doc.clone()).collect();
+                self.replica.receive(docs).map_err(failed)?;
+                Answer::Round {
+                    docs: self.replica.generate(&names).map_err(failed)?,
+                    refused: Vec::new(),
+                }
+            }
+            Ask::Enrol(_) => Answer::Refused {
+                code: "sync.code_invalid".into(),
+                detail: String::new(),
+            },
+        };
+        let response = dala_sync::Response {
+            answer,
+            fixation: None,
+        };
+        dala_sync::seal_response(&self.key, &response)
+    }
+}
+
+fn sync_pair(client: &mut Store, server: &mut Store) -> dala_sync::Report {
+    let (client_key, server_key) = (
+        client.device_key(now()).unwrap(),
+        server.device_key(now()).unwrap(),
+    );
+    let org = client.org_id().unwrap();
+    let peer = server_key.public();
+    let mut link = dala_sync::Link {
+        transport: Direct {
+            replica: server.replica("laptop", None, now()),
+            key: server_key,
+        },
+        key: &client_key,
+        org,
+        peer,
+        now_ms: now().timestamp_millis(),
+        oldest_undelivered_ms: None,
+    };
+    let mut replica = client.replica(dala_store::UPSTREAM, None, now());
+    dala_sync::sync(&mut replica, &mut link, |_, _| {}).unwrap()
+}
+
+#[test]
+fn two_devices_converge_over_the_sync_protocol_and_a_second_sync_has_nothing_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut school_pc = demo_school(dir.path());
+    let (lesson, pupil) = marked_lesson(&school_pc);
+    let doc = lesson.doc_key();
+    let copy = tempfile::tempdir().unwrap();
+    for (name, bytes) in files(dir.path()) {
+        std::fs::write(copy.path().join(name), bytes).unwrap();
+    }
+    let mut laptop = Store::unlock(copy.path(), "director", PASSWORD, now()).unwrap();
+    laptop.new_device_identity().unwrap();
+    school_pc
+        .execute(&save_mark(&lesson, pupil, score(8)), now())
+        .unwrap();
+    laptop
+        .execute(&save_mark(&lesson, pupil, score(6)), now())
+        .unwrap();
+    let newcomer = Uuid::now_v7();
+    laptop
+        .execute(
+            &Command::SavePerson(student(newcomer, "Жаңа", date(2015, 3, 4), 77)),
+            now(),
+        )
+        .unwrap();
+    assert!(!laptop.undelivered().unwrap().is_empty());
+
+    let report = sync_pair(&mut laptop, &mut school_pc);
+    assert!(report.rounds >= 1 && report.docs >= 2, "{report:?}");
+    assert!(laptop.undelivered().unwrap().is_empty(), "all acknowledged");
+    assert!(school_pc.get::<Person>(newcomer).unwrap().is_some());
+    let cell = |store: &Store| {
+        store
+            .cells(doc, Grid::Marks)
+            .unwrap()
+            .into_iter()
+            .find(|c| c.row == lesson.id.to_string() && c.col == pupil.to_string())
+            .unwrap()
+    };
+    assert_eq!(cell(&laptop), cell(&school_pc));
+    let mut both = vec![cell(&laptop).value, cell(&laptop).conflicts[0].clone()];
+    both.sort();
+    assert_eq!(both, ["6", "8"], "neither mark is dropped");
+    for store in [&school_pc, &laptop] {
+        assert!(store.check().unwrap().passed());
+    }
+
+    let again = sync_pair(&mut laptop, &mut school_pc);
+    assert_eq!((again.docs, again.rounds), (0, 0), "{again:?}");
+}
