@@ -56,3 +56,11 @@ cli-timetable-generated = Timetable saved: { $lessons } lessons; hard rules brok
 cli-timetable-checked = Hard rules broken: { $hard }; soft: { $soft }.
 cli-timetable-exported = Written { $path } ({ $lessons } lessons).
 cli-activities-checked = Norms broken: { $count }.
+
+## sync, bundle: exchange with the hub
+
+cli-sync-enrolled = This device is enrolled at the hub. The hub's key fingerprint: { $hub } — compare it with the district's sheet.
+cli-sync-enrolled-offline = Code accepted (hub fingerprint: { $hub }). The first bundle completes the enrolment at the hub: "dala bundle export".
+cli-sync-done = Sync done: { $docs } documents, { $rounds } rounds, { $sent } bytes sent, { $received } bytes received; refused by the hub: { $refused }.
+cli-bundle-exported = Bundle written: { $path } ({ $bytes } bytes). Take it to the district education department.
+cli-bundle-imported = The hub's answer is read: { $docs } documents updated, { $acknowledged } acknowledged by the hub.

@@ -157,3 +157,21 @@ error-load-duty-unknown = There is no extra duty «{ $code }», or it needs a cl
 ## Monitoring
 
 error-sync-freeze-too-long = Updating administrative data can be suspended for at most { $max } working days.
+
+## Sync with the hub
+
+error-sync-malformed = The sync data or file cannot be read: it is damaged or not a Dala file. { $detail }
+error-sync-signature = The signature does not match: the data was altered or signed by another key.
+error-sync-code-invalid = The enrolment code is not valid or was already used. Check it against the enrolment sheet.
+error-sync-not-enrolled = This computer is not enrolled with a hub yet.
+error-sync-unknown-device = The hub does not know this computer: enrol it again with a new code.
+error-sync-wrong-org = The data belongs to another organisation.
+error-sync-wrong-hub = The file or the answer comes from another hub than the one this computer is enrolled with.
+error-sync-out-of-scope = The hub refused a document that is not this organisation's to send. { $doc }
+error-sync-frozen = Administrative data are frozen for the fixation until { $until }; the changes stay queued and go afterwards.
+error-sync-offline = The hub cannot be reached: check the internet connection and the hub's address. { $detail }
+error-sync-refused = The hub refused the request. { $detail }
+error-sync-too-many-rounds = The sync did not settle: the hub kept sending changes. Try again later.
+error-sync-nothing-to-send = Nothing waits to be sent: every change has reached the hub.
+error-sync-running = A sync with the hub is running; try again in a moment.
+error-sync-no-link = This computer was enrolled from the paper code, without the hub's address: send its changes as a file on a USB stick.

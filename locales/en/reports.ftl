@@ -1,4 +1,5 @@
-# The printed reports and sheets (xlsx and PDF) the API writes: titles, column headers, totals.
+# The printed reports and sheets (xlsx and PDF) the API writes: titles, column headers, totals; and the
+# few other texts it writes itself, such as the names of the documents waiting for the hub.
 # The API fills them in the caller's language; the interface's own texts are in ui.ftl.
 
 ## A kindergarten group's monthly attendance sheet (R25.5)
@@ -78,3 +79,12 @@ norm-break-too-short = { $group }, { $day }: a break of { $actual } min before �
 norm-ends-too-late = { $group }, { $day }: «{ $activity }» ends at { $actual }; the norm is to end by { $limit }.
 norm-no-norm = { $group }: there is no norm for ages { $min }–{ $max }.
 norm-room-shared = { $group }, { $day }: «{ $room }» is used by { $other } at the same time.
+
+## The documents waiting for the hub, as the sync screen names them
+sync-doc-org = Organisation and academic calendar
+sync-doc-people = Contingent and staff
+sync-doc-accounts = Accounts
+sync-doc-roster = Classes and groups, { $year }
+sync-doc-timetable = Timetable and rooms, { $year }
+sync-doc-journal = Journal { $class }, term { $term }
+sync-doc-register = Attendance register of { $group }, { $month }

@@ -56,3 +56,11 @@ cli-timetable-generated = Кесте сақталды: { $lessons } сабақ; 
 cli-timetable-checked = Бұзылған қатаң ереже: { $hard }; жұмсақ: { $soft }.
 cli-timetable-exported = { $path } файлы жазылды ({ $lessons } сабақ).
 cli-activities-checked = Бұзылған норма: { $count }.
+
+## sync, bundle: хабпен алмасу
+
+cli-sync-enrolled = Құрылғы хабқа тіркелді. Хаб кілтінің іздері: { $hub } — аудандағы парақпен салыстырыңыз.
+cli-sync-enrolled-offline = Код қабылданды (хаб іздері: { $hub }). Тіркеу бірінші бумамен хабта аяқталады: «dala bundle export».
+cli-sync-done = Синхрондау аяқталды: құжат { $docs }, раунд { $rounds }, жіберілді { $sent } байт, алынды { $received } байт; хаб қабылдамағаны: { $refused }.
+cli-bundle-exported = Бума жазылды: { $path } ({ $bytes } байт). Оны аудандық білім бөліміне апарыңыз.
+cli-bundle-imported = Хаб жауабы оқылды: жаңартылған құжат { $docs }, хаб растаған құжат { $acknowledged }.

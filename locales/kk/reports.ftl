@@ -1,4 +1,5 @@
-# The printed reports and sheets (xlsx and PDF) the API writes: titles, column headers, totals.
+# The printed reports and sheets (xlsx and PDF) the API writes: titles, column headers, totals; and the
+# few other texts it writes itself, such as the names of the documents waiting for the hub.
 # The API fills them in the caller's language; the interface's own texts are in ui.ftl.
 
 ## A kindergarten group's monthly attendance sheet (R25.5)
@@ -78,3 +79,12 @@ norm-break-too-short = { $group }, { $day }: «{ $activity }» алдындағ�
 norm-ends-too-late = { $group }, { $day }: «{ $activity }» { $actual }-де аяқталады, ал норма бойынша { $limit }-ден кешікпеуі керек.
 norm-no-norm = { $group }: { $min }–{ $max } жасқа норма жоқ.
 norm-room-shared = { $group }, { $day }: «{ $room }» осы уақытта { $other } тобында.
+
+## The documents waiting for the hub, as the sync screen names them
+sync-doc-org = Ұйым және оқу күнтізбесі
+sync-doc-people = Контингент және қызметкерлер
+sync-doc-accounts = Тіркелгілер
+sync-doc-roster = Сыныптар мен топтар, { $year } оқу жылы
+sync-doc-timetable = Кесте және бөлмелер, { $year } оқу жылы
+sync-doc-journal = { $class } сыныбының журналы, { $term }-тоқсан
+sync-doc-register = «{ $group }» тобының қатысу табелі, { $month }

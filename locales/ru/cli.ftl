@@ -58,3 +58,11 @@ cli-timetable-generated = Расписание сохранено: уроков 
 cli-timetable-checked = Нарушено жёстких правил: { $hard }; мягких: { $soft }.
 cli-timetable-exported = Записан файл { $path } (уроков: { $lessons }).
 cli-activities-checked = Нарушено норм: { $count }.
+
+## sync, bundle: обмен с хабом
+
+cli-sync-enrolled = Устройство зарегистрировано на хабе. Отпечаток ключа хаба: { $hub } — сверьте с листом из района.
+cli-sync-enrolled-offline = Код принят (отпечаток хаба: { $hub }). Регистрация завершится на хабе с первым пакетом: «dala bundle export».
+cli-sync-done = Синхронизация завершена: документов { $docs }, раундов { $rounds }, отправлено { $sent } байт, получено { $received } байт; отклонено хабом: { $refused }.
+cli-bundle-exported = Пакет записан: { $path } ({ $bytes } байт). Отвезите его в районный отдел образования.
+cli-bundle-imported = Ответ хаба прочитан: обновлено документов { $docs }, подтверждено хабом { $acknowledged }.

@@ -1,4 +1,5 @@
-# The printed reports and sheets (xlsx and PDF) the API writes: titles, column headers, totals.
+# The printed reports and sheets (xlsx and PDF) the API writes: titles, column headers, totals; and the
+# few other texts it writes itself, such as the names of the documents waiting for the hub.
 # The API fills them in the caller's language; the interface's own texts are in ui.ftl.
 
 ## A kindergarten group's monthly attendance sheet (R25.5)
@@ -78,3 +79,12 @@ norm-break-too-short = { $group }, { $day }: перерыв перед «{ $acti
 norm-ends-too-late = { $group }, { $day }: «{ $activity }» заканчивается в { $actual }, а по норме — не позже { $limit }.
 norm-no-norm = { $group }: для возраста { $min }–{ $max } лет норм нет.
 norm-room-shared = { $group }, { $day }: «{ $room }» в это же время занят группой { $other }.
+
+## The documents waiting for the hub, as the sync screen names them
+sync-doc-org = Организация и учебный календарь
+sync-doc-people = Контингент и сотрудники
+sync-doc-accounts = Учётные записи
+sync-doc-roster = Классы и группы, { $year } учебный год
+sync-doc-timetable = Расписание и помещения, { $year } учебный год
+sync-doc-journal = Журнал { $class } класса, { $term } четверть
+sync-doc-register = Табель посещаемости группы «{ $group }», { $month }

@@ -172,6 +172,10 @@ fn log_in(
         note_failure(org, &login, &device, "locked");
         return Err(ApiError::locked(seconds));
     }
+    // While a sync holds the store, a second one must not be opened beside it.
+    if org.store.is_none() && org.sync_lent.is_some() {
+        return Err(crate::sync::busy());
+    }
     let checked = match org.store.as_ref() {
         Some(store) => store
             .verify_password(&login, &request.password)

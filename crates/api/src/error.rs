@@ -8,6 +8,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use dala_i18n::{Arg, Lang, error_message};
 use dala_store::StoreError;
+use dala_sync::SyncError;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -89,6 +90,7 @@ impl From<StoreError> for ApiError {
             StoreError::Core(dala_core::CoreError::LoginTaken { .. }) => StatusCode::CONFLICT,
             StoreError::Core(_) => StatusCode::UNPROCESSABLE_ENTITY,
             StoreError::AlreadyInitialised { .. } => StatusCode::CONFLICT,
+            StoreError::Sync(e) => sync_status(e),
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
         let index = match &e {
@@ -100,6 +102,26 @@ impl From<StoreError> for ApiError {
             code: e.code(),
             args: e.args(),
             index,
+        }
+    }
+}
+
+/// What the caller gave is not right (a code, a file), the state forbids it now, or the hub
+/// failed us.
+fn sync_status(e: &SyncError) -> StatusCode {
+    match e {
+        SyncError::Malformed { .. } | SyncError::Signature | SyncError::CodeInvalid => {
+            StatusCode::BAD_REQUEST
+        }
+        SyncError::NotEnrolled
+        | SyncError::UnknownDevice
+        | SyncError::WrongOrg
+        | SyncError::WrongHub
+        | SyncError::OutOfScope { .. }
+        | SyncError::Frozen { .. }
+        | SyncError::NothingToSend => StatusCode::CONFLICT,
+        SyncError::Offline { .. } | SyncError::Refused { .. } | SyncError::TooManyRounds { .. } => {
+            StatusCode::BAD_GATEWAY
         }
     }
 }

@@ -14,6 +14,7 @@ use crate::ApiState;
 use crate::error::{ApiError, ErrorBody};
 use crate::permission::Operation;
 use crate::session::Caller;
+use crate::sync;
 
 #[derive(Serialize, ToSchema)]
 pub struct Counts {
@@ -45,6 +46,7 @@ pub struct HomeView {
 #[derive(Serialize, ToSchema)]
 pub struct SyncStatus {
     pub online: bool,
+    /// When the last sync (of any kind, successful or not) was.
     pub last_sync: Option<String>,
     /// Changes recorded here and not yet delivered upstream.
     pub pending_changes: i64,
@@ -107,11 +109,11 @@ pub async fn status(
     caller.may(Operation::Status)?;
     state
         .with(|org| {
-            // No link exists yet (sync is the next step): every upstream change is pending.
-            let pending = org.store()?.pending_upstream_changes()?;
+            let (pending, last) = sync::pending_and_last(org)?;
             Ok(Json(SyncStatus {
+                // Nothing probes the link to the hub between syncs.
                 online: false,
-                last_sync: None,
+                last_sync: last,
                 pending_changes: pending,
             }))
         })

@@ -19,6 +19,7 @@ mod pupil;
 mod school;
 mod second_factor;
 mod session;
+mod sync;
 pub mod timetable;
 
 use std::collections::HashMap;
@@ -26,6 +27,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::routing::{delete, get, patch, post, put};
 use chrono::{DateTime, Utc};
@@ -55,10 +57,15 @@ pub struct Org {
     registers: journal::OpenRegisters,
     /// The timetable generator's latest run, while it runs and after.
     timetable_run: Option<timetable::Run>,
+    /// Set while a sync or an enrolment over the network holds the store.
+    sync_lent: Option<sync::Lent>,
 }
 
 impl Org {
     fn store(&mut self) -> Result<&mut Store, ApiError> {
+        if self.store.is_none() && self.sync_lent.is_some() {
+            return Err(sync::busy());
+        }
         self.store.as_mut().ok_or_else(ApiError::unauthenticated)
     }
 
@@ -90,6 +97,7 @@ impl ApiState {
             used_steps: HashMap::new(),
             registers: Default::default(),
             timetable_run: None,
+            sync_lent: None,
         })))
     }
 
@@ -169,6 +177,15 @@ pub fn router(state: ApiState) -> Router {
         .route("/activities/copy", post(activities::copy_activities))
         .route("/activities/template", post(activities::apply_template))
         .route("/me/journal", get(pupil::my_journal))
+        .route("/sync", get(sync::get_sync))
+        .route("/sync/enroll", post(sync::enroll))
+        .route("/sync/now", post(sync::start))
+        .route(
+            "/sync/bundle",
+            get(sync::export_bundle)
+                .post(sync::import_bundle)
+                .layer(DefaultBodyLimit::max(sync::MAX_BUNDLE)),
+        )
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "api.not_found") })
         .with_state(state);

@@ -7,7 +7,7 @@ use utoipa::{Modify, OpenApi};
 
 use crate::{
     accounts, activities, attendance, audit, auth, error, home, journal, load, oversight, pupil,
-    second_factor, timetable,
+    second_factor, sync, timetable,
 };
 
 #[derive(OpenApi)]
@@ -28,6 +28,7 @@ use crate::{
         timetable::stop_generate, timetable::export, timetable::set_day_off,
         activities::get_activities, activities::save_activity, activities::delete_activity,
         activities::copy_activities, activities::apply_template,
+        sync::get_sync, sync::enroll, sync::start, sync::export_bundle, sync::import_bundle,
     ),
     components(schemas(error::ErrorBody)),
     modifiers(&BearerAuth)

@@ -52,10 +52,15 @@ pub enum Operation {
     DeleteActivity,
     CopyActivities,
     ApplyActivityTemplate,
+    GetSync,
+    EnrolSync,
+    StartSync,
+    ExportBundle,
+    ImportBundle,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 46] = [
+    pub const ALL: [Operation; 51] = [
         Operation::Me,
         Operation::Logout,
         Operation::ChangePassword,
@@ -102,6 +107,11 @@ impl Operation {
         Operation::DeleteActivity,
         Operation::CopyActivities,
         Operation::ApplyActivityTemplate,
+        Operation::GetSync,
+        Operation::EnrolSync,
+        Operation::StartSync,
+        Operation::ExportBundle,
+        Operation::ImportBundle,
     ];
 
     /// The OpenAPI operationId: a contract with every client.
@@ -153,6 +163,11 @@ impl Operation {
             Operation::DeleteActivity => "deleteActivity",
             Operation::CopyActivities => "copyActivities",
             Operation::ApplyActivityTemplate => "applyActivityTemplate",
+            Operation::GetSync => "getSync",
+            Operation::EnrolSync => "enrolSync",
+            Operation::StartSync => "startSync",
+            Operation::ExportBundle => "exportBundle",
+            Operation::ImportBundle => "importBundle",
         }
     }
 
@@ -230,6 +245,16 @@ impl Operation {
             | Operation::DeleteActivity
             | Operation::CopyActivities
             | Operation::ApplyActivityTemplate => Operation::plans_activities(role),
+            // The staff read what waits for the hub; the organisation's administrator (who
+            // answers for the data the ministry receives) enrols, syncs and carries bundles.
+            Operation::GetSync => matches!(
+                role,
+                Teacher | DeputyDirector | Methodist | Director | Head | Educator
+            ),
+            Operation::EnrolSync
+            | Operation::StartSync
+            | Operation::ExportBundle
+            | Operation::ImportBundle => administers,
         }
     }
 }

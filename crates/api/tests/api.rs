@@ -116,6 +116,33 @@ impl Demo {
         (status, json)
     }
 
+    /// A request with a body of bytes, answered with its headers and bytes: files and bundles.
+    async fn call_bytes(
+        &self,
+        method: Method,
+        path: &str,
+        token: &str,
+        body: Vec<u8>,
+    ) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+        let request = Request::builder()
+            .method(method)
+            .uri(format!("/api/v1{path}"))
+            .header("accept-language", "en")
+            .header("authorization", format!("Bearer {token}"))
+            .header("content-type", "application/octet-stream")
+            .body(Body::from(body))
+            .unwrap();
+        let response = self.app.clone().oneshot(request).await.unwrap();
+        let (status, headers) = (response.status(), response.headers().clone());
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        (status, headers, bytes.to_vec())
+    }
+
+    /// The store itself, for what no endpoint does; only before the API has unlocked it.
+    fn store(&self) -> Store {
+        Store::unlock(self._dir.path(), "director", PASSWORD, Utc::now()).unwrap()
+    }
+
     /// The next code of an account's authenticator: each login needs a step not used before.
     fn next_code(&self, login: &str) -> Option<String> {
         let mut secrets = self.secrets.lock().unwrap();
@@ -835,6 +862,15 @@ fn request_for(operation: Operation) -> (Method, String, Option<Value>) {
             "/activities/template".into(),
             Some(json!({"age_from": 40})),
         ),
+        Operation::GetSync => (Method::GET, "/sync".into(), None),
+        Operation::EnrolSync => (
+            Method::POST,
+            "/sync/enroll".into(),
+            Some(json!({"hub_url": null, "code": "not-a-code"})),
+        ),
+        Operation::StartSync => (Method::POST, "/sync/now".into(), None),
+        Operation::ExportBundle => (Method::GET, "/sync/bundle".into(), None),
+        Operation::ImportBundle => (Method::POST, "/sync/bundle".into(), None),
     }
 }
 
@@ -2149,4 +2185,309 @@ async fn the_deputy_gives_a_teacher_class_supervision_and_the_load_pays_it() {
         )
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn the_sync_screen_shows_what_waits_for_the_hub_under_the_five_day_rule() {
+    use dala_core::working_days::{delivery, working_days_between};
+    let demo = Demo::new(OrgKind::School);
+    // A change of the organisation three weeks ago, never delivered: overdue by any calendar.
+    let mut store = demo.store();
+    let mut org = store.list::<Organisation>().unwrap().remove(0);
+    org.name = "Демо мектебі".into();
+    let then = Utc::now() - chrono::Duration::days(21);
+    store
+        .execute(&dala_core::Command::SetOrganisation(org), then)
+        .unwrap();
+    drop(store);
+
+    let director = demo.login("director").await;
+    let (status, sync) = demo
+        .call_in("ru", Method::GET, "/sync", Some(&director), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{sync}");
+    assert_eq!(sync["enrolled"], false);
+    assert_eq!(sync["hub"], Value::Null);
+    assert_eq!(sync["can_sync"], true);
+    assert_eq!(sync["last_sync"], Value::Null);
+    assert_eq!(sync["running"], Value::Null);
+    assert_eq!(sync["fixation"], Value::Null);
+    assert_eq!(sync["conflicts"], 0);
+    assert_eq!(sync["lan"], json!({"serving": false, "peers": []}));
+    let queue = sync["queue"].as_array().unwrap();
+    assert!(queue.len() > 1, "{sync}");
+    let today = dala_core::year::school_date(Utc::now());
+    let mut total = 0;
+    for row in queue {
+        let oldest: chrono::NaiveDate = row["oldest_at"].as_str().unwrap().parse().unwrap();
+        let expected = serde_json::to_value(delivery(oldest, today)).unwrap();
+        assert_eq!(row["delivery"], expected, "{row}");
+        assert_eq!(row["age_working_days"], working_days_between(oldest, today));
+        assert!(row["changes"].as_u64().unwrap() > 0);
+        let label = row["label"].as_str().unwrap();
+        assert!(!label.is_empty() && !label.starts_with("sync-doc"), "{row}");
+        total += row["changes"].as_i64().unwrap();
+    }
+    assert_eq!(queue[0]["doc"], "org", "oldest first: {sync}");
+    assert_eq!(queue[0]["label"], "Организация и учебный календарь");
+    assert_eq!(queue[0]["delivery"], "overdue");
+    assert!(
+        queue[1..].iter().all(|r| r["delivery"] == "on_time"),
+        "{sync}"
+    );
+    if let Some(journal) = queue
+        .iter()
+        .find(|r| r["doc"].as_str().unwrap().starts_with("journal/"))
+    {
+        assert!(
+            journal["label"].as_str().unwrap().starts_with("Журнал "),
+            "{journal}"
+        );
+    }
+
+    let (_, status) = demo
+        .call(Method::GET, "/status", Some(&director), None)
+        .await;
+    assert_eq!(status["pending_changes"], total);
+    assert_eq!(status["last_sync"], Value::Null);
+}
+
+#[tokio::test]
+async fn a_teacher_reads_the_sync_screen_and_may_not_sync() {
+    let demo = Demo::new(OrgKind::School);
+    let teacher = demo.login("teacher").await;
+    let (status, sync) = demo.call(Method::GET, "/sync", Some(&teacher), None).await;
+    assert_eq!(status, StatusCode::OK, "{sync}");
+    assert_eq!(sync["can_sync"], false);
+    assert!(!sync["queue"].as_array().unwrap().is_empty());
+    for (method, path) in [
+        (Method::POST, "/sync/now"),
+        (Method::GET, "/sync/bundle"),
+        (Method::POST, "/sync/bundle"),
+    ] {
+        let (status, body) = demo.call(method, path, Some(&teacher), None).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{path}: {body}");
+        assert_eq!(body["code"], "auth.forbidden");
+    }
+    let enrol = json!({"hub_url": null, "code": "x"});
+    let (status, _) = demo
+        .call(Method::POST, "/sync/enroll", Some(&teacher), Some(enrol))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_mistyped_enrolment_code_is_refused_in_the_callers_language() {
+    let demo = Demo::new(OrgKind::School);
+    let director = demo.login("director").await;
+    let enrol = json!({"hub_url": null, "code": "ABCD-EFGH-IJKL"});
+    let (status, body) = demo
+        .call_in(
+            "ru",
+            Method::POST,
+            "/sync/enroll",
+            Some(&director),
+            Some(enrol),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(body["code"], "sync.code_invalid");
+    assert_eq!(
+        body["message"],
+        "Код регистрации недействителен или уже использован. Сверьте его с листом регистрации."
+    );
+    let (_, sync) = demo.call(Method::GET, "/sync", Some(&director), None).await;
+    assert_eq!(sync["enrolled"], false);
+}
+
+#[tokio::test]
+async fn an_enrolment_from_paper_exports_a_signed_bundle_and_garbage_is_not_imported() {
+    let demo = Demo::new(OrgKind::School);
+    let director = demo.login("director").await;
+    let hub = dala_sync::SecretKey::generate().unwrap().public();
+    let code = dala_sync::EnrolmentCode::new(&hub).unwrap().to_text();
+    let enrol = json!({"hub_url": null, "code": code});
+    let (status, sync) = demo
+        .call(Method::POST, "/sync/enroll", Some(&director), Some(enrol))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{sync}");
+    assert_eq!(sync["enrolled"], true);
+    assert_eq!(sync["hub"]["url"], Value::Null);
+    assert_eq!(sync["hub"]["fingerprint"], hub.fingerprint());
+    let (status, body) = demo
+        .call(Method::POST, "/sync/now", Some(&director), None)
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["code"], "sync.no_link");
+
+    let (status, headers, bytes) = demo
+        .call_bytes(Method::GET, "/sync/bundle", &director, Vec::new())
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
+    assert_eq!(headers["content-type"], "application/octet-stream");
+    let today = dala_core::year::school_date(Utc::now());
+    assert_eq!(
+        headers["content-disposition"],
+        format!("attachment; filename=\"dala-{today}.dalabundle\"").as_str()
+    );
+    let (_, bundle) =
+        dala_sync::open::<dala_sync::SchoolBundle>(dala_sync::Kind::Bundle, &bytes).unwrap();
+    assert_eq!(bundle.submission.hub, hub.short_hash());
+    assert!(
+        bundle.submission.enrol.is_some(),
+        "the paper enrolment rides along"
+    );
+    assert_eq!(
+        bundle.submission.docs.len(),
+        sync["queue"].as_array().unwrap().len()
+    );
+
+    let (_, before) = demo.call(Method::GET, "/sync", Some(&director), None).await;
+    assert_eq!(before["last_sync"]["via"], "bundle");
+    assert_eq!(before["last_sync"]["ok"], true);
+    let (status, _, reply) = demo
+        .call_bytes(
+            Method::POST,
+            "/sync/bundle",
+            &director,
+            b"not a bundle".to_vec(),
+        )
+        .await;
+    let reply: Value = serde_json::from_slice(&reply).unwrap();
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{reply}");
+    assert_eq!(reply["code"], "sync.malformed");
+    let (_, after) = demo.call(Method::GET, "/sync", Some(&director), None).await;
+    assert_eq!(after, before, "nothing changed");
+
+    let (_, audit) = demo
+        .call(Method::GET, "/audit", Some(&director), None)
+        .await;
+    let actions: Vec<&str> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["action"].as_str())
+        .collect();
+    assert!(actions.contains(&"sync.enrol"), "{actions:?}");
+    assert!(actions.contains(&"sync.bundle_export"), "{actions:?}");
+    assert!(!actions.contains(&"sync.bundle_import"), "{actions:?}");
+}
+
+#[tokio::test]
+async fn an_enrolment_with_an_unreachable_hub_is_502_and_gives_the_store_back() {
+    let demo = Demo::new(OrgKind::Kindergarten);
+    let head = demo.login("head").await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let hub = dala_sync::SecretKey::generate().unwrap().public();
+    let code = dala_sync::EnrolmentCode::new(&hub).unwrap().to_text();
+    let enrol = json!({"hub_url": format!("http://127.0.0.1:{port}"), "code": code});
+    let (status, body) = demo
+        .call(Method::POST, "/sync/enroll", Some(&head), Some(enrol))
+        .await;
+    assert_eq!(status, StatusCode::BAD_GATEWAY, "{body}");
+    assert_eq!(body["code"], "sync.offline");
+    let (status, sync) = demo.call(Method::GET, "/sync", Some(&head), None).await;
+    assert_eq!(status, StatusCode::OK, "{sync}");
+    assert_eq!(sync["enrolled"], false);
+    let (status, _) = demo.call(Method::GET, "/home", Some(&head), None).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_sync_runs_in_the_background_once_at_a_time_and_logs_its_failure() {
+    let demo = Demo::new(OrgKind::School);
+    // A hub that takes the request and answers nothing until told to hang up.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (hang_up, told) = std::sync::mpsc::channel::<()>();
+    let hub_thread = std::thread::spawn(move || {
+        let (stream, _) = listener.accept().unwrap();
+        let _ = told.recv();
+        drop(stream);
+    });
+    let hub = dala_sync::SecretKey::generate().unwrap().public();
+    let mut store = demo.store();
+    store
+        .set_upstream(&dala_store::Upstream {
+            url: Some(format!("http://127.0.0.1:{port}")),
+            peer_hash: hub.short_hash(),
+            peer_key: Some(hub),
+            tls_hash: None,
+            secret: None,
+            enrolled_at: Utc::now().to_rfc3339(),
+            confirmed_at: Some(Utc::now().to_rfc3339()),
+        })
+        .unwrap();
+    drop(store);
+
+    let director = demo.login("director").await;
+    let (_, before) = demo
+        .call(Method::GET, "/status", Some(&director), None)
+        .await;
+    let (status, body) = demo
+        .call(Method::POST, "/sync/now", Some(&director), None)
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    assert_eq!(body, json!({}));
+    let (status, body) = demo
+        .call(Method::POST, "/sync/now", Some(&director), None)
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["code"], "sync.running");
+    let (status, sync) = demo.call(Method::GET, "/sync", Some(&director), None).await;
+    assert_eq!(status, StatusCode::OK, "{sync}");
+    let phase = sync["running"]["phase"].as_str().unwrap();
+    assert!(["connecting", "manifest"].contains(&phase), "{sync}");
+    assert!(!sync["queue"].as_array().unwrap().is_empty());
+    let (status, during) = demo
+        .call(Method::GET, "/status", Some(&director), None)
+        .await;
+    assert_eq!((status, &during), (StatusCode::OK, &before));
+    let (status, body) = demo.call(Method::GET, "/home", Some(&director), None).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+    assert_eq!(body["code"], "sync.running");
+
+    hang_up.send(()).unwrap();
+    hub_thread.join().unwrap();
+    let mut sync = Value::Null;
+    for _ in 0..200 {
+        sync = demo
+            .call_in("ru", Method::GET, "/sync", Some(&director), None)
+            .await
+            .1;
+        if sync["running"].is_null() {
+            break;
+        }
+        tokio::task::spawn_blocking(|| std::thread::sleep(std::time::Duration::from_millis(50)))
+            .await
+            .unwrap();
+    }
+    assert_eq!(sync["running"], Value::Null, "{sync}");
+    let last = &sync["last_sync"];
+    assert_eq!(
+        (last["via"].as_str(), last["ok"].as_bool()),
+        (Some("hub"), Some(false))
+    );
+    assert_eq!(last["code"], "sync.offline");
+    let message = last["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("Не удаётся связаться с хабом"),
+        "{message}"
+    );
+    assert!(!message.contains('{'), "{message}");
+    let (status, _) = demo.call(Method::GET, "/home", Some(&director), None).await;
+    assert_eq!(status, StatusCode::OK, "the store is back");
+    let (_, after) = demo
+        .call(Method::GET, "/status", Some(&director), None)
+        .await;
+    assert_eq!(after["last_sync"], last["at"]);
 }

@@ -17,6 +17,7 @@ mod export;
 mod import;
 mod load;
 mod serve;
+mod sync;
 mod timetable;
 
 use std::path::{Path, PathBuf};
@@ -118,6 +119,16 @@ enum Commands {
         #[command(subcommand)]
         command: ActivitiesCommand,
     },
+    /// Sync with the hub over a link.
+    Sync {
+        #[command(subcommand)]
+        command: SyncCommand,
+    },
+    /// Sync with the hub by a file carried on a USB stick.
+    Bundle {
+        #[command(subcommand)]
+        command: BundleCommand,
+    },
     /// Serves the UI and the API to browsers; users log in as in the desktop app.
     Serve {
         #[arg(long, default_value_t = 8080)]
@@ -129,6 +140,32 @@ enum Commands {
         #[arg(long)]
         lan: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum SyncCommand {
+    /// Enrols this device with the one-time code from the district; without --hub the first
+    /// bundle completes the enrolment at the hub.
+    Enroll {
+        /// The hub's address, e.g. https://hub.example.kz:8443
+        #[arg(long)]
+        hub: Option<String>,
+        #[arg(long)]
+        code: String,
+    },
+    /// Sends what the hub has not acknowledged and takes what it sends back.
+    Now,
+}
+
+#[derive(Subcommand)]
+enum BundleCommand {
+    /// Writes everything the hub has not acknowledged, signed, for the hub's `import`.
+    Export {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Reads the hub's answer: its acknowledgements and what it sends back.
+    Import { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -349,6 +386,24 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
                     &[("path", out.display().to_string().as_str().into())]
                 )
             );
+        }
+        Commands::Sync { command } => {
+            let mut store = unlock(&dir, lang)?;
+            let done = match command {
+                SyncCommand::Enroll { hub, code } => {
+                    sync::enrol(&mut store, hub.as_deref(), &code, lang)?
+                }
+                SyncCommand::Now => sync::now(&mut store, lang)?,
+            };
+            say!("{done}");
+        }
+        Commands::Bundle { command } => {
+            let mut store = unlock(&dir, lang)?;
+            let done = match command {
+                BundleCommand::Export { out } => sync::export(&mut store, &out, lang)?,
+                BundleCommand::Import { file } => sync::import(&mut store, &file, lang)?,
+            };
+            say!("{done}");
         }
         Commands::Serve { port, ui, lan } => serve::run(dir, port, ui, lan, lang)?,
         Commands::Timetable { command } => return timetable_command(&dir, command, lang),

@@ -337,6 +337,26 @@ impl Document {
     }
 }
 
+/// What a document holds, read from automerge alone: for the hub, which keeps documents without
+/// a store of its own.
+pub fn contents(key: DocKey, doc: AutoCommit) -> Result<Contents> {
+    let doc = Document {
+        key,
+        doc,
+        chunks: 0,
+        next_seq: 1,
+    };
+    Ok(Contents {
+        entities: doc.entities()?,
+        cells: doc.cells()?,
+    })
+}
+
+pub struct Contents {
+    pub entities: Vec<(Collection, Uuid, Fields)>,
+    pub cells: Vec<Cell>,
+}
+
 /// A grid's cell as the store reads it back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {

@@ -32,7 +32,7 @@ use uuid::Uuid;
 pub use access::LoginAttempt;
 pub use audit::AuditEntry;
 pub use check::CheckReport;
-pub use document::Cell;
+pub use document::{Cell, Contents, contents};
 pub use error::{Result, StoreError};
 pub use keys::{KdfParams, Key, KeySlots, RecoveryKey, SLOTS_FILE};
 pub use sync::{AnswerImport, StoreReplica, SyncLogEntry, UPSTREAM, Undelivered, Upstream};

@@ -1,0 +1,76 @@
+//! `dala sync …` and `dala bundle …`: the school's side of sync, thin over the store.
+
+use std::path::Path;
+
+use chrono::Utc;
+use dala_i18n::{Lang, text};
+use dala_store::Store;
+
+use crate::error::CliError;
+
+pub fn enrol(
+    store: &mut Store,
+    hub: Option<&str>,
+    code: &str,
+    lang: Lang,
+) -> Result<String, CliError> {
+    let up = store.enrol(hub, code, Utc::now())?;
+    let id = match up.peer_key {
+        Some(key) => key.fingerprint(),
+        None => dala_sync::fingerprint_of(&up.peer_hash),
+    };
+    let message = match hub {
+        Some(_) => "cli-sync-enrolled",
+        None => "cli-sync-enrolled-offline",
+    };
+    Ok(text(lang, message, &[("hub", id.as_str().into())]))
+}
+
+pub fn now(store: &mut Store, lang: Lang) -> Result<String, CliError> {
+    let mut last = -1i32;
+    let report = store.sync_upstream(Utc::now(), |phase, progress| {
+        let percent = (progress * 100.0) as i32;
+        if percent / 10 != last / 10 {
+            last = percent;
+            eprintln!("{} {percent}%", phase.code());
+        }
+    })?;
+    Ok(text(
+        lang,
+        "cli-sync-done",
+        &[
+            ("docs", report.docs.into()),
+            ("rounds", (report.rounds as usize).into()),
+            ("sent", (report.bytes_sent as usize).into()),
+            ("received", (report.bytes_received as usize).into()),
+            ("refused", report.refused.len().into()),
+        ],
+    ))
+}
+
+pub fn export(store: &mut Store, out: &Path, lang: Lang) -> Result<String, CliError> {
+    let bytes = store.export_bundle(Utc::now())?;
+    std::fs::write(out, &bytes).map_err(|e| CliError::io(out, e))?;
+    let path = out.display().to_string();
+    Ok(text(
+        lang,
+        "cli-bundle-exported",
+        &[
+            ("path", path.as_str().into()),
+            ("bytes", bytes.len().into()),
+        ],
+    ))
+}
+
+pub fn import(store: &mut Store, file: &Path, lang: Lang) -> Result<String, CliError> {
+    let bytes = std::fs::read(file).map_err(|e| CliError::io(file, e))?;
+    let imported = store.import_answer(&bytes, Utc::now())?;
+    Ok(text(
+        lang,
+        "cli-bundle-imported",
+        &[
+            ("docs", imported.applied_docs.into()),
+            ("acknowledged", imported.acknowledged.into()),
+        ],
+    ))
+}
