@@ -395,18 +395,17 @@ async fn migrate(pool: &AnyPool, set: &[(&str, &str)]) -> Result<()> {
             continue;
         }
         let mut tx = pool.begin().await?;
-        for statement in sql.split(';').map(str::trim).filter(|s| !s.is_empty()) {
-            let statement: String = statement
-                .lines()
-                .filter(|l| !l.trim_start().starts_with("--"))
-                .collect::<Vec<_>>()
-                .join("\n");
-            if !statement.trim().is_empty() {
-                // Our own embedded migration text, never input.
-                sqlx::query(sqlx::AssertSqlSafe(statement))
-                    .execute(&mut *tx)
-                    .await?;
-            }
+        // Comments may hold a `;`: they go before the text is cut into statements.
+        let code: String = sql
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("--"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for statement in code.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            // Our own embedded migration text, never input.
+            sqlx::query(sqlx::AssertSqlSafe(statement.to_string()))
+                .execute(&mut *tx)
+                .await?;
         }
         sqlx::query("INSERT INTO hub_migrations (name) VALUES ($1)")
             .bind(*name)

@@ -2,11 +2,13 @@
 //! change, its pupils (students or children) and the attendance rate of its journals, read from
 //! the documents the hub holds and kept in `hub_stats`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use dala_core::journal::Mark;
-use dala_core::{Collection, DocKey, Fields, Value};
+use dala_core::enrolment::Enrolment;
+use dala_core::journal::{Lesson, Mark};
+use dala_core::org::Organisation;
+use dala_core::{Collection, DocKey, Entity};
 use serde::Serialize;
 use sqlx::Row;
 use uuid::Uuid;
@@ -23,13 +25,6 @@ pub struct OrgRow {
     pub pupils: i64,
     /// Present pupil-lessons over all pupil-lessons held so far, 0..1.
     pub attendance_rate: Option<f64>,
-}
-
-fn text(fields: &Fields, name: &str) -> Option<String> {
-    match fields.get(name) {
-        Some(Value::Text(t)) => Some(t.clone()),
-        _ => None,
-    }
 }
 
 fn instant(ms: Option<i64>) -> Option<String> {
@@ -103,20 +98,24 @@ async fn figures(
         })?;
         match key {
             DocKey::Org => {
-                for (collection, _, fields) in &contents.entities {
+                for (collection, id, fields) in &contents.entities {
                     if *collection == Collection::Organisations {
-                        kind = text(fields, "kind");
+                        kind = Organisation::from_fields(*id, fields)
+                            .ok()
+                            .map(|o| o.kind.code().to_string());
                     }
                 }
             }
             DocKey::Roster(_) => {
-                for (collection, _, fields) in &contents.entities {
-                    let current = text(fields, "from").is_some_and(|f| f <= today.to_string())
-                        && text(fields, "to").is_none_or(|t| t >= today.to_string());
-                    if *collection == Collection::Enrolments && current {
-                        if let Some(group) = text(fields, "group_id").and_then(|g| g.parse().ok()) {
-                            *pupils_of.entry(group).or_default() += 1;
-                        }
+                for (collection, id, fields) in &contents.entities {
+                    if *collection != Collection::Enrolments {
+                        continue;
+                    }
+                    let Ok(e) = Enrolment::from_fields(*id, fields) else {
+                        continue;
+                    };
+                    if e.from <= today && e.to.is_none_or(|to| to >= today) {
+                        *pupils_of.entry(e.group_id).or_default() += 1;
                     }
                 }
             }
@@ -127,19 +126,19 @@ async fn figures(
     let (mut held, mut absent) = (0i64, 0i64);
     for (class, contents) in journals {
         let pupils = pupils_of.get(&class).copied().unwrap_or(0);
-        let lessons: BTreeMap<String, ()> = contents
+        let lessons: HashSet<String> = contents
             .entities
             .iter()
-            .filter(|(c, _, f)| {
-                *c == Collection::Lessons && text(f, "date").is_some_and(|d| d <= today.to_string())
-            })
-            .map(|(_, id, _)| (id.to_string(), ()))
+            .filter(|(c, _, _)| *c == Collection::Lessons)
+            .filter_map(|(_, id, f)| Lesson::from_fields(*id, f).ok())
+            .filter(|l| l.date <= today)
+            .map(|l| l.id.to_string())
             .collect();
         held += lessons.len() as i64 * pupils;
         absent += contents
             .cells
             .iter()
-            .filter(|c| c.grid == dala_core::Grid::Marks && lessons.contains_key(&c.row))
+            .filter(|c| c.grid == dala_core::Grid::Marks && lessons.contains(&c.row))
             .filter(|c| Mark::decode(&c.value).is_some_and(|m| m.attendance.is_some()))
             .count() as i64;
     }

@@ -449,6 +449,11 @@ impl Store {
         Ok(())
     }
 
+    /// Every document this store holds.
+    pub fn document_keys(&self) -> Result<Vec<DocKey>> {
+        document::all_keys(&self.conn)
+    }
+
     /// A document as it is now, whole: what another device needs to merge it.
     pub fn document_bytes(&mut self, key: DocKey) -> Result<Option<Vec<u8>>> {
         let Store {

@@ -13,7 +13,7 @@ use dala_core::{DocKey, Scope};
 use dala_sync::{
     DocChanges, DocHeads, DocMessage, Enrolment, EnrolmentCode, FixationNotice, Hash,
     HttpTransport, HubAnswer, Link, Phase, PublicKey, Replica, Report, SchoolBundle, SecretKey,
-    Submission, SyncError,
+    Submission, SyncError, Transport,
 };
 use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
@@ -325,6 +325,19 @@ impl Store {
     /// Enrols this device with the one-time code: over the link when a URL is given, otherwise
     /// from the paper alone, completed at the hub by the first bundle.
     pub fn enrol(&mut self, url: Option<&str>, code: &str, now: DateTime<Utc>) -> Result<Upstream> {
+        let transport = url.map(|u| HttpTransport::new(u, None)).transpose()?;
+        self.enrol_over(url, transport, code, now)
+    }
+
+    /// The same over any transport (a test's direct call into a hub); `url` is what later
+    /// syncs will connect to.
+    pub fn enrol_over<T: Transport>(
+        &mut self,
+        url: Option<&str>,
+        transport: Option<T>,
+        code: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Upstream> {
         let code = EnrolmentCode::parse(code)?;
         let key = self.device_key(now)?;
         let (org, org_name) = self.org_identity()?;
@@ -337,8 +350,7 @@ impl Store {
             enrolled_at: now.to_rfc3339(),
             confirmed_at: None,
         };
-        if let Some(url) = url {
-            let mut transport = HttpTransport::new(url, None)?;
+        if let Some(mut transport) = transport {
             let enrolment = Enrolment {
                 secret: code.secret,
                 org_name,
@@ -372,10 +384,37 @@ impl Store {
         now: DateTime<Utc>,
         progress: impl FnMut(Phase, f32),
     ) -> Result<Report> {
-        let result = self.try_sync_upstream(now, progress);
-        let (ok, code, report) = match &result {
+        match self.upstream_link() {
+            Ok(transport) => self.sync_upstream_over(transport, now, progress),
+            Err(e) => {
+                self.log_sync(now, Err(e.code()))?;
+                Err(e)
+            }
+        }
+    }
+
+    /// The same sync over any transport: a test's direct call into a hub, a LAN peer.
+    pub fn sync_upstream_over<T: Transport>(
+        &mut self,
+        transport: T,
+        now: DateTime<Utc>,
+        progress: impl FnMut(Phase, f32),
+    ) -> Result<Report> {
+        let result = self.try_sync_upstream(transport, now, progress);
+        self.log_sync(now, result.as_ref().map_err(StoreError::code))?;
+        result
+    }
+
+    fn upstream_link(&self) -> Result<HttpTransport> {
+        let up = self.upstream()?.ok_or(SyncError::NotEnrolled)?;
+        let url = up.url.as_deref().ok_or(SyncError::NotEnrolled)?;
+        Ok(HttpTransport::new(url, up.tls_hash)?)
+    }
+
+    fn log_sync(&mut self, now: DateTime<Utc>, outcome: Result<&Report, &str>) -> Result<()> {
+        let (ok, code, report) = match outcome {
             Ok(report) => (true, None, report.clone()),
-            Err(e) => (false, Some(e.code().to_string()), Report::default()),
+            Err(code) => (false, Some(code.to_string()), Report::default()),
         };
         self.record_sync(&SyncLogEntry {
             at: now.to_rfc3339(),
@@ -385,23 +424,21 @@ impl Store {
             bytes_sent: report.bytes_sent,
             bytes_received: report.bytes_received,
             rounds: report.rounds,
-        })?;
-        result
+        })
     }
 
-    fn try_sync_upstream(
+    fn try_sync_upstream<T: Transport>(
         &mut self,
+        transport: T,
         now: DateTime<Utc>,
         progress: impl FnMut(Phase, f32),
     ) -> Result<Report> {
         let up = self.upstream()?.ok_or(SyncError::NotEnrolled)?;
-        let (Some(url), Some(peer)) = (up.url.as_deref(), up.peer_key) else {
-            return Err(SyncError::NotEnrolled.into());
-        };
+        let peer = up.peer_key.ok_or(SyncError::NotEnrolled)?;
         let key = self.device_key(now)?;
         let oldest_undelivered_ms = self.undelivered()?.first().map(|u| u.oldest_ms);
         let mut link = Link {
-            transport: HttpTransport::new(url, up.tls_hash)?,
+            transport,
             key: &key,
             org: self.org_id()?,
             peer,

@@ -54,11 +54,6 @@ impl HttpTransport {
             seen,
         })
     }
-
-    /// The hash of the certificate the peer showed, after a request over https.
-    pub fn seen_certificate(&self) -> Option<Hash> {
-        *self.seen.lock().unwrap_or_else(|p| p.into_inner())
-    }
 }
 
 fn is_loopback(url: &reqwest::Url) -> bool {
@@ -71,6 +66,11 @@ fn is_loopback(url: &reqwest::Url) -> bool {
 }
 
 impl Transport for HttpTransport {
+    /// The hash of the certificate the peer showed, after a request over https.
+    fn seen_certificate(&self) -> Option<Hash> {
+        *self.seen.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
     fn exchange(&mut self, request: Vec<u8>) -> Result<Vec<u8>> {
         let response = self
             .client

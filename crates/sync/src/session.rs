@@ -34,6 +34,11 @@ pub trait Replica {
 /// How requests reach the peer: HTTP, or a direct call in tests.
 pub trait Transport {
     fn exchange(&mut self, request: Vec<u8>) -> Result<Vec<u8>>;
+
+    /// The hash of the TLS certificate the peer showed, where the link has one.
+    fn seen_certificate(&self) -> Option<Hash> {
+        None
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

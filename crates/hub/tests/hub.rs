@@ -1,0 +1,440 @@
+//! The hub with real schools: demo stores (SQLCipher) enrol, sync and carry bundles to a hub on
+//! SQLite and on PostgreSQL. Every test runs on both backends; the PostgreSQL one needs the
+//! server `scripts/test` starts (`DALA_TEST_POSTGRES`, a role that may create databases).
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use dala_core::DocKey;
+use dala_core::org::{OrgKind, Organisation};
+use dala_core::working_days::Fixation;
+use dala_hub::{Hub, bundle};
+use dala_store::{KdfParams, Setup, Store};
+use dala_sync::{SyncError, Transport};
+use rand::SeedableRng;
+use sqlx::Row;
+use tempfile::TempDir;
+use tokio::runtime::Handle;
+use uuid::Uuid;
+
+const CHEAP: KdfParams = KdfParams {
+    m_kib: 64,
+    t: 1,
+    p: 1,
+};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 6, 0, 0).unwrap()
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A hub in a folder of its own, on a database of its own.
+async fn hub(backend: Backend) -> (Arc<Hub>, TempDir) {
+    let dir = TempDir::new().unwrap();
+    let database = match backend {
+        Backend::Sqlite => None,
+        Backend::Postgres => Some(fresh_postgres().await),
+    };
+    let hub = Hub::open(dir.path(), database.as_deref()).await.unwrap();
+    (Arc::new(hub), dir)
+}
+
+async fn fresh_postgres() -> String {
+    let admin = std::env::var("DALA_TEST_POSTGRES").expect(
+        "DALA_TEST_POSTGRES is not set: run scripts/test, which installs and starts PostgreSQL",
+    );
+    sqlx::any::install_default_drivers();
+    let name = format!("dala_hub_{}", Uuid::now_v7().simple());
+    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin)
+        .await
+        .unwrap();
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    let base = admin.rsplit_once('/').map_or(admin.as_str(), |(b, _)| b);
+    format!("{base}/{name}")
+}
+
+/// The demo school (about 300 pupils and their journals since September), entered command by
+/// command on its own store.
+fn demo_school(dir: &Path, seed: u64) -> Store {
+    let setup = Setup {
+        kind: OrgKind::School,
+        name: "Ақсу мектебі",
+        admin_login: "director",
+        password: "correct-horse-1",
+        kdf: CHEAP,
+    };
+    let (mut store, _) = Store::init(dir, &setup, now()).unwrap();
+    let org = store.list::<Organisation>().unwrap()[0].id;
+    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+    let today = now().date_naive();
+    let demo = dala_core::demo::school(org, today, &mut rng, &mut Uuid::now_v7);
+    store.execute_batch(&demo.commands, now()).unwrap();
+    store
+}
+
+/// The link as a direct call into the hub, at a time the test chooses.
+struct Direct {
+    hub: Arc<Hub>,
+    handle: Handle,
+    now: DateTime<Utc>,
+}
+
+impl Transport for Direct {
+    fn exchange(&mut self, request: Vec<u8>) -> dala_sync::Result<Vec<u8>> {
+        self.handle
+            .block_on(dala_hub::sync::answer(&self.hub, &request, self.now))
+    }
+}
+
+fn direct(hub: &Arc<Hub>, now: DateTime<Utc>) -> Direct {
+    Direct {
+        hub: hub.clone(),
+        handle: Handle::current(),
+        now,
+    }
+}
+
+/// Runs store work off the runtime's threads, as the app does.
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    tokio::task::spawn_blocking(f).await.unwrap()
+}
+
+/// Every document the hub holds, with its heads: what "nothing changed" is measured against.
+async fn hub_heads(hub: &Hub) -> Vec<(String, String, Vec<u8>)> {
+    sqlx::query("SELECT org, doc_key, heads FROM hub_documents ORDER BY org, doc_key")
+        .fetch_all(&hub.pool)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect()
+}
+
+macro_rules! on_both {
+    ($test:ident) => {
+        mod $test {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$test(super::Backend::Sqlite).await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$test(super::Backend::Postgres).await
+            }
+        }
+    };
+}
+
+on_both!(a_school_enrols_syncs_and_is_reported);
+async fn a_school_enrols_syncs_and_is_reported(backend: Backend) {
+    let (hub, _hub_dir) = hub(backend).await;
+    let code = hub.create_org("Ақсу мектебі", now()).await.unwrap();
+    let dir = TempDir::new().unwrap();
+    let h = hub.clone();
+    let (store, first, second) = blocking(move || {
+        let mut store = demo_school(dir.path(), 1);
+        store
+            .enrol_over(
+                Some("https://hub.example"),
+                Some(direct(&h, now())),
+                &code,
+                now(),
+            )
+            .unwrap();
+        assert!(!store.undelivered().unwrap().is_empty());
+        let first = store
+            .sync_upstream_over(direct(&h, now()), now(), |_, _| {})
+            .unwrap();
+        assert!(store.undelivered().unwrap().is_empty(), "all acknowledged");
+        let second = store
+            .sync_upstream_over(direct(&h, now()), now(), |_, _| {})
+            .unwrap();
+        (store, first, second)
+    })
+    .await;
+    assert!(first.docs > 10, "{first:?}");
+    assert!(first.refused.is_empty(), "{first:?}");
+    // A week later with nothing new: the manifest finds every document equal.
+    assert_eq!((second.docs, second.rounds), (0, 0), "{second:?}");
+    let docs = hub_heads(&hub).await;
+    assert!(docs.iter().all(|(_, key, _)| DocKey::parse(key).is_some()));
+    assert!(
+        !docs.iter().any(|(_, key, _)| key == "accounts"),
+        "school scope stays"
+    );
+
+    let rows = dala_hub::report::rows(&hub, now()).await.unwrap();
+    assert_eq!(rows.len(), 1);
+    let today = now().date_naive();
+    let enrolled = store
+        .list::<dala_core::enrolment::Enrolment>()
+        .unwrap()
+        .iter()
+        .filter(|e| e.from <= today && e.to.is_none_or(|t| t >= today))
+        .count() as i64;
+    assert!(rows[0].pupils > 200, "{:?}", rows[0]);
+    assert_eq!(rows[0].pupils, enrolled);
+    let rate = rows[0].attendance_rate.expect("journals are marked");
+    assert!(rate > 0.5 && rate < 1.0, "{rate}");
+    assert!(rows[0].last_sync.is_some());
+}
+
+on_both!(a_device_of_school_a_is_refused_a_document_of_school_b);
+async fn a_device_of_school_a_is_refused_a_document_of_school_b(backend: Backend) {
+    let (hub, _hub_dir) = hub(backend).await;
+    let code_a = hub.create_org("A", now()).await.unwrap();
+    let code_b = hub.create_org("B", now()).await.unwrap();
+    let (dir_a, dir_b) = (TempDir::new().unwrap(), TempDir::new().unwrap());
+    let h = hub.clone();
+    let (journal, org_b) = blocking(move || {
+        let mut b = demo_school(dir_b.path(), 2);
+        b.enrol_over(None, Some(direct(&h, now())), &code_b, now())
+            .unwrap();
+        b.sync_upstream_over(direct(&h, now()), now(), |_, _| {})
+            .unwrap();
+        let journal = b
+            .document_keys()
+            .unwrap()
+            .into_iter()
+            .find(|k| matches!(k, DocKey::Journal { .. }))
+            .unwrap();
+        let bytes = b.document_bytes(journal).unwrap().unwrap();
+        (journal, (b.org_id().unwrap(), bytes))
+    })
+    .await;
+    let before = hub_heads(&hub).await;
+    let h = hub.clone();
+    let (report, claimed) = blocking(move || {
+        let setup = Setup {
+            kind: OrgKind::School,
+            name: "A",
+            admin_login: "director",
+            password: "correct-horse-1",
+            kdf: CHEAP,
+        };
+        let (mut a, _) = Store::init(dir_a.path(), &setup, now()).unwrap();
+        a.enrol_over(None, Some(direct(&h, now())), &code_a, now())
+            .unwrap();
+        // School B's journal, copied onto a device of school A.
+        a.merge(journal, &org_b.1, now()).unwrap();
+        let report = a
+            .sync_upstream_over(direct(&h, now()), now(), |_, _| {})
+            .unwrap();
+        // A device of A claiming to be B.
+        let key = a.device_key(now()).unwrap();
+        let mut link = dala_sync::Link {
+            transport: direct(&h, now()),
+            key: &key,
+            org: org_b.0,
+            peer: h.key.public(),
+            now_ms: now().timestamp_millis(),
+            oldest_undelivered_ms: None,
+        };
+        let mut replica = a.replica(
+            dala_store::UPSTREAM,
+            Some(dala_core::Scope::Upstream),
+            now(),
+        );
+        let claimed = dala_sync::sync(&mut replica, &mut link, |_, _| {}).unwrap_err();
+        (report, claimed)
+    })
+    .await;
+    assert!(
+        report
+            .refused
+            .iter()
+            .any(|r| r.doc == journal.name() && r.code == "sync.out_of_scope"),
+        "{report:?}"
+    );
+    assert_eq!(claimed.code(), "sync.wrong_org");
+    let after = hub_heads(&hub).await;
+    let b_journal = |docs: &[(String, String, Vec<u8>)]| {
+        docs.iter()
+            .filter(|(_, k, _)| *k == journal.name())
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        b_journal(&before),
+        b_journal(&after),
+        "B's journal untouched"
+    );
+    assert_eq!(b_journal(&after).len(), 1, "held by B only");
+}
+
+on_both!(a_bundle_completes_a_paper_enrolment_and_twice_changes_nothing);
+async fn a_bundle_completes_a_paper_enrolment_and_twice_changes_nothing(backend: Backend) {
+    let (hub, _hub_dir) = hub(backend).await;
+    let (other_hub, _other_dir) = self::hub(Backend::Sqlite).await;
+    let code = hub.create_org("Ақсу мектебі", now()).await.unwrap();
+    let other_code = other_hub.create_org("Ақсу мектебі", now()).await.unwrap();
+    let dir = TempDir::new().unwrap();
+    let other_dir = TempDir::new().unwrap();
+    let (mut store, bytes, for_other) = blocking(move || {
+        let mut store = demo_school(dir.path(), 3);
+        store
+            .enrol_over::<Direct>(None, None, &code, now())
+            .unwrap();
+        let bytes = store.export_bundle(now()).unwrap();
+        let mut other = demo_school(other_dir.path(), 4);
+        other
+            .enrol_over::<Direct>(None, None, &other_code, now())
+            .unwrap();
+        let for_other = other.export_bundle(now()).unwrap();
+        (store, bytes, for_other)
+    })
+    .await;
+
+    // Altered on the way, or made for another hub: refused, nothing changed.
+    let mut altered = bytes.clone();
+    let middle = altered.len() / 2;
+    altered[middle] ^= 0x20;
+    let refused = bundle::import(&hub, &altered, now()).await.unwrap_err();
+    assert_eq!(refused.code(), "sync.signature");
+    let refused = bundle::import(&hub, &for_other, now()).await.unwrap_err();
+    assert_eq!(refused.code(), "sync.wrong_hub");
+    let refused = bundle::import(&hub, b"DALA garbage", now())
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), "sync.malformed");
+    assert!(hub_heads(&hub).await.is_empty());
+
+    let first = bundle::import(&hub, &bytes, now()).await.unwrap();
+    assert!(
+        first.applied_docs > 10 && first.refused.is_empty(),
+        "{first:?}"
+    );
+    assert!(!first.already_imported);
+    let held = hub_heads(&hub).await;
+    let again = bundle::import(&hub, &bytes, now()).await.unwrap();
+    assert!(again.already_imported);
+    assert_eq!(again.applied_docs, 0);
+    assert_eq!(hub_heads(&hub).await, held);
+
+    let answer = first.answer.clone();
+    let (imported, twice, waiting) = blocking(move || {
+        let imported = store.import_answer(&answer, now()).unwrap();
+        let confirmed = store.upstream().unwrap().unwrap();
+        assert!(confirmed.confirmed_at.is_some() && confirmed.peer_key.is_some());
+        let twice = store.import_answer(&answer, now()).unwrap();
+        let waiting = store.undelivered().unwrap();
+        // Nothing waits: a new bundle has nothing to carry.
+        let nothing = store.export_bundle(now()).unwrap_err();
+        assert_eq!(nothing.code(), "sync.nothing_to_send");
+        (imported, twice, waiting)
+    })
+    .await;
+    assert!(imported.acknowledged > 10, "{imported:?}");
+    assert_eq!(twice.applied_docs, 0);
+    assert!(waiting.is_empty(), "{waiting:?}");
+}
+
+on_both!(during_the_freeze_administrative_data_waits_and_ships_after);
+async fn during_the_freeze_administrative_data_waits_and_ships_after(backend: Backend) {
+    let (hub, _hub_dir) = hub(backend).await;
+    let code = hub.create_org("Ақсу мектебі", now()).await.unwrap();
+    let date = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    let fixation = Fixation::new(date, 10).unwrap();
+    hub.announce(&fixation, now()).await.unwrap();
+    let after = Utc
+        .from_local_datetime(
+            &fixation
+                .freeze_ends()
+                .succ_opt()
+                .unwrap()
+                .and_hms_opt(8, 0, 0)
+                .unwrap(),
+        )
+        .unwrap()
+        + Duration::days(1);
+    let dir = TempDir::new().unwrap();
+    let h = hub.clone();
+    let (frozen, waiting, later, left) = blocking(move || {
+        let mut store = demo_school(dir.path(), 5);
+        store
+            .enrol_over(None, Some(direct(&h, now())), &code, now())
+            .unwrap();
+        let frozen = store
+            .sync_upstream_over(direct(&h, now()), now(), |_, _| {})
+            .unwrap();
+        let waiting = store.undelivered().unwrap();
+        let later = store
+            .sync_upstream_over(direct(&h, after), after, |_, _| {})
+            .unwrap();
+        let left = store.undelivered().unwrap();
+        assert!(
+            store.fixation().unwrap().is_some(),
+            "the app shows the fixation"
+        );
+        (frozen, waiting, later, left)
+    })
+    .await;
+    let refused: Vec<&str> = frozen.refused.iter().map(|r| r.doc.as_str()).collect();
+    assert!(
+        refused.contains(&"people") && refused.contains(&"org"),
+        "{refused:?}"
+    );
+    assert!(frozen.refused.iter().all(|r| r.code == "sync.frozen"));
+    assert!(
+        frozen.refused.iter().all(|r| {
+            dala_core::working_days::is_administrative(&DocKey::parse(&r.doc).unwrap())
+        })
+    );
+    // The journals went; the administrative documents wait in the queue.
+    let waiting: Vec<String> = waiting.iter().map(|u| u.doc.name()).collect();
+    assert!(waiting.contains(&"people".to_string()), "{waiting:?}");
+    assert!(
+        waiting.iter().all(|d| !d.starts_with("journal/")),
+        "{waiting:?}"
+    );
+    assert!(later.refused.is_empty(), "{later:?}");
+    assert!(left.is_empty(), "{left:?}");
+    // The archive of the fixation date was taken before the frozen sync: the journals only.
+    let archive = dala_hub::archive_json(&hub, date).await.unwrap();
+    let docs = archive["documents"].as_array().unwrap();
+    assert!(!docs.is_empty());
+}
+
+#[tokio::test]
+async fn a_used_or_unknown_code_enrols_nothing() {
+    let (hub, _dir) = hub(Backend::Sqlite).await;
+    let code = hub.create_org("A", now()).await.unwrap();
+    let (d1, d2) = (TempDir::new().unwrap(), TempDir::new().unwrap());
+    let h = hub.clone();
+    let (second, fake) = blocking(move || {
+        let setup = |name| Setup {
+            kind: OrgKind::School,
+            name,
+            admin_login: "director",
+            password: "correct-horse-1",
+            kdf: CHEAP,
+        };
+        let (mut a, _) = Store::init(d1.path(), &setup("A"), now()).unwrap();
+        a.enrol_over(None, Some(direct(&h, now())), &code, now())
+            .unwrap();
+        let (mut b, _) = Store::init(d2.path(), &setup("B"), now()).unwrap();
+        let second = b
+            .enrol_over(None, Some(direct(&h, now())), &code, now())
+            .unwrap_err();
+        let fake = dala_sync::EnrolmentCode::new(&h.key.public())
+            .unwrap()
+            .to_text();
+        let fake = b
+            .enrol_over(None, Some(direct(&h, now())), &fake, now())
+            .unwrap_err();
+        assert!(b.upstream().unwrap().is_none(), "nothing kept");
+        (second, fake)
+    })
+    .await;
+    assert_eq!(second.code(), SyncError::CodeInvalid.code());
+    assert_eq!(fake.code(), "sync.code_invalid");
+}
