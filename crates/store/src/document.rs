@@ -5,9 +5,9 @@
 use std::collections::BTreeMap;
 
 use automerge::transaction::{CommitOptions, Transactable};
-use automerge::{ActorId, AutoCommit, ObjType, ROOT, ReadDoc, ScalarValue};
+use automerge::{ActorId, AutoCommit, ChangeHash, ObjType, ROOT, ReadDoc, ScalarValue};
 use dala_core::{Collection, DocKey, Fields, Grid, Value};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
@@ -19,6 +19,10 @@ pub(crate) struct Document {
     /// Chunks on disk; compaction folds them into one when there are many.
     pub chunks: i64,
     pub next_seq: i64,
+    /// The heads on disk: the next chunk holds the changes after them. Kept here because
+    /// automerge's own marker starts empty after a load, which would write the whole history
+    /// again with the first change.
+    saved: Vec<ChangeHash>,
 }
 
 fn corrupt(key: DocKey, detail: impl ToString) -> StoreError {
@@ -53,6 +57,7 @@ impl Document {
             doc: doc.with_actor(actor.clone()),
             chunks: 0,
             next_seq: 1,
+            saved: Vec::new(),
         })
     }
 
@@ -64,6 +69,7 @@ impl Document {
             doc: AutoCommit::new().with_actor(actor.clone()),
             chunks: 0,
             next_seq: 1,
+            saved: Vec::new(),
         }
     }
 
@@ -84,14 +90,16 @@ impl Document {
         if chunks == 0 {
             return Ok(None);
         }
-        let doc = AutoCommit::load(&bytes)
+        let mut doc = AutoCommit::load(&bytes)
             .map_err(|e| corrupt(key, e))?
             .with_actor(actor.clone());
+        let saved = doc.get_heads();
         Ok(Some(Document {
             key,
             doc,
             chunks,
             next_seq: last + 1,
+            saved,
         }))
     }
 
@@ -301,10 +309,11 @@ impl Document {
 
     /// Appends, as one chunk, every change not yet on disk: a command's, or a merge's.
     pub fn append_unsaved(&mut self, conn: &Connection, time: i64) -> Result<()> {
-        let bytes = self.doc.save_incremental();
-        if bytes.is_empty() {
+        let heads = self.doc.get_heads();
+        if heads == self.saved {
             return Ok(());
         }
+        let bytes = self.doc.save_after(&self.saved);
         if self.chunks == 0 {
             conn.execute(
                 "INSERT OR IGNORE INTO documents (key, scope, created_at) VALUES (?1, ?2, datetime(?3, 'unixepoch'))",
@@ -317,6 +326,7 @@ impl Document {
         )?;
         self.chunks += 1;
         self.next_seq += 1;
+        self.saved = heads;
         Ok(())
     }
 
@@ -333,6 +343,7 @@ impl Document {
         )?;
         self.chunks = 1;
         self.next_seq += 1;
+        self.saved = self.doc.get_heads();
         Ok(())
     }
 }
@@ -345,6 +356,7 @@ pub fn contents(key: DocKey, doc: AutoCommit) -> Result<Contents> {
         doc,
         chunks: 0,
         next_seq: 1,
+        saved: Vec::new(),
     };
     Ok(Contents {
         entities: doc.entities()?,
@@ -392,19 +404,6 @@ pub(crate) fn all_keys(conn: &Connection) -> Result<Vec<DocKey>> {
         .collect()
 }
 
-pub(crate) fn actor(conn: &Connection) -> Result<ActorId> {
-    let hex: Option<String> = conn
-        .query_row("SELECT actor FROM device WHERE id = 1", [], |r| r.get(0))
-        .optional()?;
-    let hex = hex.ok_or(StoreError::Corrupt {
-        detail: "no device identity".into(),
-    })?;
-    let bytes = hex::decode(hex).map_err(|e| StoreError::Corrupt {
-        detail: e.to_string(),
-    })?;
-    Ok(ActorId::from(bytes))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -430,5 +429,54 @@ mod tests {
             .collect();
         assert_eq!(ids.len(), 2, "neither device's room is lost: {ids:?}");
         assert!(ids.contains(&a) && ids.contains(&b));
+    }
+
+    #[test]
+    fn a_change_after_loading_appends_only_itself() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE documents (key TEXT PRIMARY KEY, scope TEXT, created_at TEXT);
+             CREATE TABLE document_chunks (doc_key TEXT, seq INTEGER, kind TEXT, bytes BLOB);",
+        )
+        .unwrap();
+        let key = DocKey::Timetable(Uuid::nil());
+        let actor = ActorId::random();
+        let mut doc = Document::new(key, &actor).unwrap();
+        for i in 0..200 {
+            let name = format!("Room {i} with a long name to weigh something");
+            doc.put(
+                Collection::Rooms,
+                Uuid::now_v7(),
+                &[("name", Value::Text(name))],
+            )
+            .unwrap();
+            doc.doc.commit();
+        }
+        doc.append_unsaved(&conn, 0).unwrap();
+        let history: i64 = conn
+            .query_row("SELECT sum(length(bytes)) FROM document_chunks", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        let mut loaded = Document::load(&conn, key, &ActorId::random())
+            .unwrap()
+            .unwrap();
+        let room = [("name", Value::Text("Gym".into()))];
+        loaded
+            .put(Collection::Rooms, Uuid::now_v7(), &room)
+            .unwrap();
+        loaded.doc.commit();
+        loaded.append_unsaved(&conn, 0).unwrap();
+        let last: i64 = conn
+            .query_row(
+                "SELECT length(bytes) FROM document_chunks ORDER BY seq DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(
+            last < 300 && last * 20 < history,
+            "{last} bytes appended, history {history}"
+        );
     }
 }

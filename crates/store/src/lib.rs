@@ -35,7 +35,9 @@ pub use check::CheckReport;
 pub use document::{Cell, Contents, contents};
 pub use error::{Result, StoreError};
 pub use keys::{KdfParams, Key, KeySlots, RecoveryKey, SLOTS_FILE};
-pub use sync::{AnswerImport, StoreReplica, SyncLogEntry, UPSTREAM, Undelivered, Upstream};
+pub use sync::{
+    AnswerImport, Confirm, StoreReplica, SyncLogEntry, UPSTREAM, Undelivered, Upstream,
+};
 
 use document::Document;
 use projection::Projections;
@@ -175,7 +177,7 @@ impl Store {
         }
         let mut conn = connect(&path, &master)?;
         migrate::migrate(&mut conn, &now.to_rfc3339())?;
-        let actor = document::actor(&conn)?;
+        let actor = fresh_actor(&conn)?;
         let author = Author {
             account_id: None,
             login: "recovery".into(),
@@ -436,19 +438,6 @@ impl Store {
         Ok(())
     }
 
-    /// Gives this copy of the data a device identity of its own (a restored backup, a copied
-    /// folder): automerge refuses changes from two devices that claim one actor.
-    pub fn new_device_identity(&mut self) -> Result<()> {
-        let actor = ActorId::random();
-        self.conn.execute(
-            "UPDATE device SET actor = ?1 WHERE id = 1",
-            [hex::encode(actor.to_bytes())],
-        )?;
-        self.actor = actor;
-        self.docs.clear();
-        Ok(())
-    }
-
     /// Every document this store holds.
     pub fn document_keys(&self) -> Result<Vec<DocKey>> {
         document::all_keys(&self.conn)
@@ -665,6 +654,25 @@ type CellValues = BTreeMap<String, Option<String>>;
 
 /// Opens a data folder's database with its master key and no migration: for tools that must see
 /// the database as it is on disk (the fixture test, benchmarks).
+/// Every opening of the store writes under an automerge actor of its own. A database restored
+/// from a backup, copied to another computer or opened by two programs at once can then never
+/// write a second, different change under an actor that already wrote one elsewhere — which
+/// automerge would refuse at the next merge. The cost is 16 bytes in a document's actor table
+/// per opening that writes to it.
+fn fresh_actor(conn: &Connection) -> Result<ActorId> {
+    let actor = ActorId::random();
+    let updated = conn.execute(
+        "UPDATE device SET actor = ?1 WHERE id = 1",
+        [hex::encode(actor.to_bytes())],
+    )?;
+    if updated != 1 {
+        return Err(StoreError::Corrupt {
+            detail: "no device identity".into(),
+        });
+    }
+    Ok(actor)
+}
+
 pub fn raw_connection(dir: &Path, master: &Key) -> Result<Connection> {
     connect(&dir.join(DB_FILE), master)
 }
