@@ -630,10 +630,14 @@ export const myJournal = (termId?: string) => get<MyJournal>(`/me/journal${query
 
 /**
  * A file the API makes (a sheet, a report), fetched with the session token — a plain link could not send
- * it — and named as the API names it in Content-Disposition, else `fallback`.
+ * it — and named as the API names it in Content-Disposition, else `fallback`. With a body, it is POSTed.
  */
-export async function downloadFile(path: string, fallback: string): Promise<{ blob: Blob; name: string }> {
-  const response = await call('GET', path, undefined, '*/*');
+export async function downloadFile(
+  path: string,
+  fallback: string,
+  body?: unknown,
+): Promise<{ blob: Blob; name: string }> {
+  const response = await call(body === undefined ? 'GET' : 'POST', path, body, '*/*');
   const disposition = response.headers.get('Content-Disposition') ?? '';
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
   const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
@@ -1037,8 +1041,19 @@ export const getSync = () => get<SyncState>('/sync');
 /** `hubUrl` null enrols from the paper code without a network; the first bundle completes it at the hub. */
 export const enrolSync = (hubUrl: string | null, code: string) =>
   request<SyncState>('POST', '/sync/enroll', { hub_url: hubUrl, code });
-/** Starts a sync (202); GET /sync tells how it goes while `running` is not null. */
-export const startSync = () => request<Record<string, never>>('POST', '/sync/now');
+/**
+ * Starts a sync (202); GET /sync tells how it goes while `running` is not null. With the director's password,
+ * the director then confirms and signs what the hub holds (M8); a wrong password is a 422.
+ */
+export const startSync = (confirmPassword?: string) =>
+  request<Record<string, never>>(
+    'POST',
+    '/sync/now',
+    confirmPassword === undefined ? undefined : { confirm_password: confirmPassword },
+  );
+/** The week's bundle confirmed and signed by the director, for downloadFile()'s body. */
+export const signedBundlePath = '/sync/bundle/signed';
+export const signedBundleBody = (confirmPassword: string) => ({ confirm_password: confirmPassword });
 /** The bundle of undelivered changes, for downloadFile(); a 409 `sync.nothing_to_send` when there is none. */
 export const bundlePath = '/sync/bundle';
 /** The hub's answer file, sent as its bytes. */

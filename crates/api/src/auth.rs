@@ -330,7 +330,13 @@ pub async fn change_password(
                 account_id: Some(caller.account.id),
                 login: caller.account.login.clone(),
             });
-            store.set_password(&caller.account.login, &change.new, kdf, now)?;
+            store.change_own_password(
+                &caller.account.login,
+                &change.current,
+                &change.new,
+                kdf,
+                now,
+            )?;
             let mut account = store
                 .get::<Account>(caller.account.id)?
                 .ok_or_else(ApiError::unauthenticated)?;

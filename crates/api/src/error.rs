@@ -113,6 +113,8 @@ fn sync_status(e: &SyncError) -> StatusCode {
         SyncError::Malformed { .. } | SyncError::Signature | SyncError::CodeInvalid => {
             StatusCode::BAD_REQUEST
         }
+        SyncError::NotDirector => StatusCode::FORBIDDEN,
+        SyncError::DirectorUnknown => StatusCode::CONFLICT,
         SyncError::NotEnrolled
         | SyncError::UnknownDevice
         | SyncError::WrongOrg

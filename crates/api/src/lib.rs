@@ -186,6 +186,7 @@ pub fn router(state: ApiState) -> Router {
                 .post(sync::import_bundle)
                 .layer(DefaultBodyLimit::max(sync::MAX_BUNDLE)),
         )
+        .route("/sync/bundle/signed", post(sync::export_signed_bundle))
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "api.not_found") })
         .with_state(state);

@@ -28,7 +28,8 @@ use crate::{
         timetable::stop_generate, timetable::export, timetable::set_day_off,
         activities::get_activities, activities::save_activity, activities::delete_activity,
         activities::copy_activities, activities::apply_template,
-        sync::get_sync, sync::enroll, sync::start, sync::export_bundle, sync::import_bundle,
+        sync::get_sync, sync::enroll, sync::start, sync::export_bundle,
+        sync::export_signed_bundle, sync::import_bundle,
     ),
     components(schemas(error::ErrorBody)),
     modifiers(&BearerAuth)

@@ -56,11 +56,12 @@ pub enum Operation {
     EnrolSync,
     StartSync,
     ExportBundle,
+    ExportSignedBundle,
     ImportBundle,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 51] = [
+    pub const ALL: [Operation; 52] = [
         Operation::Me,
         Operation::Logout,
         Operation::ChangePassword,
@@ -111,6 +112,7 @@ impl Operation {
         Operation::EnrolSync,
         Operation::StartSync,
         Operation::ExportBundle,
+        Operation::ExportSignedBundle,
         Operation::ImportBundle,
     ];
 
@@ -167,6 +169,7 @@ impl Operation {
             Operation::EnrolSync => "enrolSync",
             Operation::StartSync => "startSync",
             Operation::ExportBundle => "exportBundle",
+            Operation::ExportSignedBundle => "exportSignedBundle",
             Operation::ImportBundle => "importBundle",
         }
     }
@@ -254,6 +257,7 @@ impl Operation {
             Operation::EnrolSync
             | Operation::StartSync
             | Operation::ExportBundle
+            | Operation::ExportSignedBundle
             | Operation::ImportBundle => administers,
         }
     }

@@ -28,7 +28,7 @@ use dala_core::working_days::{
 };
 use dala_core::year::{AcademicYear, Term, school_date};
 use dala_i18n::{Arg, Lang, error_message};
-use dala_store::{Store, StoreError, SyncLogEntry, Undelivered, Upstream};
+use dala_store::{Confirm, Store, StoreError, SyncLogEntry, Undelivered, Upstream};
 use dala_sync::FixationNotice;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -572,20 +572,50 @@ pub async fn enroll(
         .await
 }
 
+/// The director's password, given to confirm and sign the week's data (M8).
+#[derive(Deserialize, ToSchema, Default)]
+pub struct ConfirmRequest {
+    pub confirm_password: Option<String>,
+}
+
+/// The director's confirmation, its password checked before anything is sent: a wrong one is
+/// 422, not 401, which would end the session.
+fn confirming(
+    store: &mut Store,
+    caller: &Caller,
+    password: Option<String>,
+) -> Result<Option<(String, String)>, ApiError> {
+    let Some(password) = password.filter(|p| !p.is_empty()) else {
+        return Ok(None);
+    };
+    let login = caller.account.login.clone();
+    match store.director_key(&login, &password) {
+        Ok(_) => Ok(Some((login, password))),
+        Err(StoreError::InvalidCredentials) => Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "auth.invalid_credentials",
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Starts a sync with the hub in the background; `GET /sync` shows its phase and progress
-/// until it ends, and then its outcome as the last sync.
+/// until it ends, and then its outcome as the last sync. With the director's password, the
+/// director confirms what the hub then holds (M8).
 #[utoipa::path(post, path = "/api/v1/sync/now", operation_id = "startSync", tag = "sync",
-    security(("bearer" = [])),
+    request_body(content = Option<ConfirmRequest>), security(("bearer" = [])),
     responses((status = 202, body = Started), (status = 403, body = ErrorBody),
-        (status = 409, body = ErrorBody)))]
+        (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn start(
     State(state): State<ApiState>,
     caller: Caller,
+    body: Option<Json<ConfirmRequest>>,
 ) -> Result<(StatusCode, Json<Started>), ApiError> {
     caller.may(Operation::StartSync)?;
+    let password = body.and_then(|Json(b)| b.confirm_password);
     let progress: Progress = Arc::new(Mutex::new(("connecting", 0.0)));
     let shown = progress.clone();
-    let (store, now) = state
+    let (store, now, confirm) = state
         .with(move |org| {
             not_while_lent(org)?;
             match org.store()?.upstream()? {
@@ -594,7 +624,10 @@ pub async fn start(
                 Some(Upstream { url: None, .. }) => {
                     Err(ApiError::new(StatusCode::CONFLICT, "sync.no_link"))
                 }
-                Some(_) => Ok((lend(org, Some(shown))?, org.now())),
+                Some(_) => {
+                    let confirm = confirming(org.store()?, &caller, password)?;
+                    Ok((lend(org, Some(shown))?, org.now(), confirm))
+                }
             }
         })
         .await?;
@@ -602,7 +635,11 @@ pub async fn start(
     tokio::spawn(on_lent(state.0.clone(), store, move |store| {
         store.sync_upstream(now, |phase, figure| {
             *progress.lock().unwrap_or_else(PoisonError::into_inner) = (phase.code(), figure);
-        })
+        })?;
+        match &confirm {
+            Some((login, password)) => store.confirm_upstream(Confirm { login, password }, now),
+            None => Ok(()),
+        }
     }));
     Ok((StatusCode::ACCEPTED, Json(Started {})))
 }
@@ -618,12 +655,42 @@ pub async fn export_bundle(
     caller: Caller,
 ) -> Result<Response, ApiError> {
     caller.may(Operation::ExportBundle)?;
+    bundle_file(state, caller, None).await
+}
+
+/// The week's submission on a USB stick, confirmed and signed by the director (M8).
+#[utoipa::path(post, path = "/api/v1/sync/bundle/signed", operation_id = "exportSignedBundle",
+    tag = "sync", request_body = ConfirmRequest, security(("bearer" = [])),
+    responses((status = 200, body = BundleFile, content_type = "application/octet-stream"),
+        (status = 403, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+pub async fn export_signed_bundle(
+    State(state): State<ApiState>,
+    caller: Caller,
+    Json(request): Json<ConfirmRequest>,
+) -> Result<Response, ApiError> {
+    caller.may(Operation::ExportSignedBundle)?;
+    let password = request
+        .confirm_password
+        .ok_or_else(|| ApiError::bad_request("confirm_password"))?;
+    bundle_file(state, caller, Some(password)).await
+}
+
+async fn bundle_file(
+    state: ApiState,
+    caller: Caller,
+    password: Option<String>,
+) -> Result<Response, ApiError> {
     let (bytes, day) = state
         .with(move |org| {
             not_while_lent(org)?;
             let now = org.now();
+            let confirm = confirming(org.store()?, &caller, password)?;
             let store = writing_as(org.store()?, &caller);
-            let bytes = store.export_bundle(now)?;
+            let confirm = confirm
+                .as_ref()
+                .map(|(login, password)| Confirm { login, password });
+            let bytes = store.export_bundle(now, confirm)?;
             // Personal data leaves the computer on a stick: who took it is audited.
             store.record("sync.bundle_export", None, now)?;
             Ok((bytes, school_date(now)))

@@ -138,6 +138,22 @@ impl Demo {
         (status, headers, bytes.to_vec())
     }
 
+    /// A JSON request whose answer is a file.
+    async fn post_for_file(&self, path: &str, token: &str, body: Value) -> (StatusCode, Vec<u8>) {
+        let request = Request::builder()
+            .method(Method::POST)
+            .uri(format!("/api/v1{path}"))
+            .header("accept-language", "en")
+            .header("authorization", format!("Bearer {token}"))
+            .header("content-type", "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        let response = self.app.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        (status, bytes.to_vec())
+    }
+
     /// The store itself, for what no endpoint does; only before the API has unlocked it.
     fn store(&self) -> Store {
         Store::unlock(self._dir.path(), "director", PASSWORD, Utc::now()).unwrap()
@@ -870,6 +886,11 @@ fn request_for(operation: Operation) -> (Method, String, Option<Value>) {
         ),
         Operation::StartSync => (Method::POST, "/sync/now".into(), None),
         Operation::ExportBundle => (Method::GET, "/sync/bundle".into(), None),
+        Operation::ExportSignedBundle => (
+            Method::POST,
+            "/sync/bundle/signed".into(),
+            Some(json!({"confirm_password": "wrong"})),
+        ),
         Operation::ImportBundle => (Method::POST, "/sync/bundle".into(), None),
     }
 }
@@ -2298,6 +2319,74 @@ async fn a_mistyped_enrolment_code_is_refused_in_the_callers_language() {
     );
     let (_, sync) = demo.call(Method::GET, "/sync", Some(&director), None).await;
     assert_eq!(sync["enrolled"], false);
+}
+
+#[tokio::test]
+async fn the_director_signs_the_weeks_bundle_with_their_own_password() {
+    let demo = Demo::new(OrgKind::School);
+    let director = demo.login("director").await;
+    let deputy = demo.login("deputy").await;
+    let hub = dala_sync::SecretKey::generate().unwrap().public();
+    let code = dala_sync::EnrolmentCode::new(&hub).unwrap().to_text();
+    let enrol = json!({"hub_url": null, "code": code});
+    let (status, _) = demo
+        .call(Method::POST, "/sync/enroll", Some(&director), Some(enrol))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = demo
+        .post_for_file(
+            "/sync/bundle/signed",
+            &deputy,
+            json!({"confirm_password": PASSWORD}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, reply) = demo
+        .post_for_file(
+            "/sync/bundle/signed",
+            &director,
+            json!({"confirm_password": "wrong-one-1"}),
+        )
+        .await;
+    let reply: Value = serde_json::from_slice(&reply).unwrap();
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{reply}");
+    assert_eq!(reply["code"], "auth.invalid_credentials");
+    let (_, after_wrong) = demo.call(Method::GET, "/sync", Some(&director), None).await;
+    assert_eq!(after_wrong["last_sync"], Value::Null, "nothing exported");
+
+    let (status, bytes) = demo
+        .post_for_file(
+            "/sync/bundle/signed",
+            &director,
+            json!({"confirm_password": PASSWORD}),
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
+    let (_, bundle) =
+        dala_sync::open::<dala_sync::SchoolBundle>(dala_sync::Kind::Bundle, &bytes).unwrap();
+    let confirmation = bundle.confirmation.clone().expect("signed by the director");
+    assert_eq!(confirmation.login, "director");
+    let digest = bundle.submission.digest().unwrap();
+    confirmation
+        .director
+        .verify(&digest, &confirmation.signature)
+        .unwrap();
+    // The same director signs with the same key the next week: the hub knows it.
+    let (_, again) = demo
+        .post_for_file(
+            "/sync/bundle/signed",
+            &director,
+            json!({"confirm_password": PASSWORD}),
+        )
+        .await;
+    let (_, again) =
+        dala_sync::open::<dala_sync::SchoolBundle>(dala_sync::Kind::Bundle, &again).unwrap();
+    assert_eq!(again.confirmation.unwrap().director, confirmation.director);
 }
 
 #[tokio::test]

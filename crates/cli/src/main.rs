@@ -31,7 +31,7 @@ use dala_core::org::{OrgKind, Organisation};
 use dala_core::person::PersonKind;
 use dala_core::year::school_date;
 use dala_i18n::{Lang, text};
-use dala_store::{KdfParams, Setup, Store};
+use dala_store::{Confirm, KdfParams, Setup, Store};
 use rand::SeedableRng;
 use uuid::Uuid;
 
@@ -154,7 +154,11 @@ enum SyncCommand {
         code: String,
     },
     /// Sends what the hub has not acknowledged and takes what it sends back.
-    Now,
+    Now {
+        /// The director confirms and signs what the hub then holds (M8), as the user logged in.
+        #[arg(long)]
+        sign: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -163,6 +167,9 @@ enum BundleCommand {
     Export {
         #[arg(long)]
         out: PathBuf,
+        /// The director confirms and signs the week's submission (M8), as the user logged in.
+        #[arg(long)]
+        sign: bool,
     },
     /// Reads the hub's answer: its acknowledgements and what it sends back.
     Import { file: PathBuf },
@@ -388,19 +395,33 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
             );
         }
         Commands::Sync { command } => {
-            let mut store = unlock(&dir, lang)?;
+            let (login, password) = credentials::login_and_password(lang)?;
+            let mut store = Store::unlock(&dir, &login, &password, Utc::now())?;
             let done = match command {
                 SyncCommand::Enroll { hub, code } => {
                     sync::enrol(&mut store, hub.as_deref(), &code, lang)?
                 }
-                SyncCommand::Now => sync::now(&mut store, lang)?,
+                SyncCommand::Now { sign } => {
+                    let confirm = sign.then_some(Confirm {
+                        login: &login,
+                        password: &password,
+                    });
+                    sync::now(&mut store, confirm, lang)?
+                }
             };
             say!("{done}");
         }
         Commands::Bundle { command } => {
-            let mut store = unlock(&dir, lang)?;
+            let (login, password) = credentials::login_and_password(lang)?;
+            let mut store = Store::unlock(&dir, &login, &password, Utc::now())?;
             let done = match command {
-                BundleCommand::Export { out } => sync::export(&mut store, &out, lang)?,
+                BundleCommand::Export { out, sign } => {
+                    let confirm = sign.then_some(Confirm {
+                        login: &login,
+                        password: &password,
+                    });
+                    sync::export(&mut store, &out, confirm, lang)?
+                }
                 BundleCommand::Import { file } => sync::import(&mut store, &file, lang)?,
             };
             say!("{done}");

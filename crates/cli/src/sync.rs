@@ -4,7 +4,7 @@ use std::path::Path;
 
 use chrono::Utc;
 use dala_i18n::{Lang, text};
-use dala_store::Store;
+use dala_store::{Confirm, Store};
 
 use crate::error::CliError;
 
@@ -26,7 +26,7 @@ pub fn enrol(
     Ok(text(lang, message, &[("hub", id.as_str().into())]))
 }
 
-pub fn now(store: &mut Store, lang: Lang) -> Result<String, CliError> {
+pub fn now(store: &mut Store, confirm: Option<Confirm>, lang: Lang) -> Result<String, CliError> {
     let mut last = -1i32;
     let report = store.sync_upstream(Utc::now(), |phase, progress| {
         let percent = (progress * 100.0) as i32;
@@ -35,6 +35,9 @@ pub fn now(store: &mut Store, lang: Lang) -> Result<String, CliError> {
             eprintln!("{} {percent}%", phase.code());
         }
     })?;
+    if let Some(confirm) = confirm {
+        store.confirm_upstream(confirm, Utc::now())?;
+    }
     Ok(text(
         lang,
         "cli-sync-done",
@@ -48,8 +51,13 @@ pub fn now(store: &mut Store, lang: Lang) -> Result<String, CliError> {
     ))
 }
 
-pub fn export(store: &mut Store, out: &Path, lang: Lang) -> Result<String, CliError> {
-    let bytes = store.export_bundle(Utc::now())?;
+pub fn export(
+    store: &mut Store,
+    out: &Path,
+    confirm: Option<Confirm>,
+    lang: Lang,
+) -> Result<String, CliError> {
+    let bytes = store.export_bundle(Utc::now(), confirm)?;
     std::fs::write(out, &bytes).map_err(|e| CliError::io(out, e))?;
     let path = out.display().to_string();
     Ok(text(

@@ -7,10 +7,9 @@ use chrono::{DateTime, Utc};
 use dala_core::DocKey;
 use dala_sync::{DocChanges, DocHeads, HubAnswer, Refusal, SchoolBundle, SyncError};
 use sha2::{Digest, Sha256};
-use sqlx::Row;
 
 use crate::error::Result;
-use crate::hub::Hub;
+use crate::hub::{Hub, Signed};
 
 #[derive(Debug)]
 pub struct Imported {
@@ -45,27 +44,18 @@ pub async fn import(hub: &Hub, bytes: &[u8], now: DateTime<Utc>) -> Result<Impor
         Err(e) => return Err(e),
     };
     let confirmed_by = match &bundle.confirmation {
-        Some(c) => {
-            let known: Option<String> =
-                sqlx::query("SELECT director_key FROM hub_orgs WHERE id = $1")
-                    .bind(&org)
-                    .fetch_one(&mut *tx)
-                    .await?
-                    .try_get(0)?;
-            match known {
-                Some(k) if k != c.director.to_hex() => return Err(SyncError::Signature.into()),
-                Some(_) => {}
-                // The first confirmation names the director's key; later ones must match it.
-                None => {
-                    sqlx::query("UPDATE hub_orgs SET director_key = $1 WHERE id = $2")
-                        .bind(c.director.to_hex())
-                        .bind(&org)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-            }
-            Some(format!("{} ({})", c.login, c.name))
+        Some(c) if !already => {
+            let signed = Signed {
+                digest: &submission.digest()?,
+                docs: submission.docs.len(),
+                via: "bundle",
+            };
+            Some(
+                hub.record_confirmation(&mut tx, &org, c, signed, now)
+                    .await?,
+            )
         }
+        Some(c) => Some(format!("{} ({})", c.name, c.login)),
         None => None,
     };
     let mut applied = 0;

@@ -8,7 +8,9 @@ use automerge::AutoCommit;
 use chrono::{DateTime, NaiveDate, Utc};
 use dala_core::DocKey;
 use dala_core::working_days::{Fixation, FixationPhase, is_administrative};
-use dala_sync::{DocHeads, EnrolmentCode, FixationNotice, Hash, PublicKey, SecretKey, SyncError};
+use dala_sync::{
+    Confirmation, DocHeads, EnrolmentCode, FixationNotice, Hash, PublicKey, SecretKey, SyncError,
+};
 use sha2::{Digest, Sha256};
 use sqlx::any::AnyPoolOptions;
 use sqlx::{Any, AnyPool, Row, Transaction};
@@ -35,6 +37,14 @@ pub struct Hub {
 }
 
 pub type Tx = Transaction<'static, Any>;
+
+/// What a director's signature covers, and how it came.
+pub struct Signed<'a> {
+    pub digest: &'a [u8; 32],
+    pub docs: usize,
+    /// `bundle` or `link`.
+    pub via: &'a str,
+}
 
 impl Hub {
     pub async fn open(dir: &Path, database: Option<&str>) -> Result<Hub> {
@@ -234,6 +244,64 @@ impl Hub {
         .execute(&mut **tx)
         .await?;
         Ok(())
+    }
+
+    /// Checks a director's confirmation against the key the hub knows for the organisation
+    /// (the first one it sees is bound) and records who confirmed what. The signature itself
+    /// is checked by whoever opened the confirmation, over the digest given here.
+    pub async fn record_confirmation(
+        &self,
+        tx: &mut Tx,
+        org: &str,
+        confirmation: &Confirmation,
+        signed: Signed<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<String> {
+        confirmation
+            .director
+            .verify(signed.digest, &confirmation.signature)?;
+        let known: Option<String> = sqlx::query("SELECT director_key FROM hub_orgs WHERE id = $1")
+            .bind(org)
+            .fetch_one(&mut **tx)
+            .await?
+            .try_get(0)?;
+        let key = confirmation.director.to_hex();
+        match known {
+            Some(k) if k != key => return Err(SyncError::DirectorUnknown.into()),
+            Some(_) => {}
+            None => {
+                sqlx::query("UPDATE hub_orgs SET director_key = $1 WHERE id = $2")
+                    .bind(&key)
+                    .bind(org)
+                    .execute(&mut **tx)
+                    .await?;
+            }
+        }
+        sqlx::query(
+            "INSERT INTO hub_confirmations (org, director, login, name, via, digest, docs, at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(org)
+        .bind(&key)
+        .bind(&confirmation.login)
+        .bind(&confirmation.name)
+        .bind(signed.via)
+        .bind(hex::encode(signed.digest))
+        .bind(signed.docs as i64)
+        .bind(now.timestamp_millis())
+        .execute(&mut **tx)
+        .await?;
+        Ok(format!("{} ({})", confirmation.name, confirmation.login))
+    }
+
+    /// Forgets an organisation's director key: the next confirmation binds the new director's.
+    /// For the district, when a school's director changes.
+    pub async fn forget_director(&self, org_name: &str) -> Result<u64> {
+        let done = sqlx::query("UPDATE hub_orgs SET director_key = NULL WHERE name = $1")
+            .bind(org_name)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
     }
 
     /// Why a document may not be taken from this organisation now, as a stable code: outside

@@ -51,6 +51,12 @@ enum Command {
         #[arg(long)]
         export: Option<PathBuf>,
     },
+    /// Forgets a school's director key when its director changes: the next confirmation
+    /// binds the new director's.
+    ForgetDirector {
+        #[arg(long)]
+        org_name: String,
+    },
     /// Per organisation: last sync, oldest undelivered change, pupils, attendance rate.
     Report {
         #[arg(long, value_enum, default_value_t = Format::Json)]
@@ -146,6 +152,15 @@ async fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
+        Command::ForgetDirector { org_name } => match hub.forget_director(&org_name).await? {
+            0 => Err(HubError::Invalid(format!(
+                "no organisation named {org_name}"
+            ))),
+            _ => {
+                println!("{org_name}: the next confirmation names the director");
+                Ok(())
+            }
+        },
         Command::Report { format, out } => {
             let rows = report::rows(&hub, now).await?;
             let bytes = match format {

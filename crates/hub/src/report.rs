@@ -25,6 +25,9 @@ pub struct OrgRow {
     pub pupils: i64,
     /// Present pupil-lessons over all pupil-lessons held so far, 0..1.
     pub attendance_rate: Option<f64>,
+    /// The director who confirmed the last submission (M8), as `name (login)`, and when.
+    pub confirmed_by: Option<String>,
+    pub confirmed_at: Option<String>,
 }
 
 fn instant(ms: Option<i64>) -> Option<String> {
@@ -36,8 +39,11 @@ pub async fn rows(hub: &Hub, now: DateTime<Utc>) -> Result<Vec<OrgRow>> {
     let today = dala_core::year::school_date(now);
     let orgs = sqlx::query(
         "SELECT o.id, o.name, (SELECT max(d.last_sync) FROM hub_devices d WHERE d.org = o.id),
-                s.oldest_undelivered_ms
-         FROM hub_orgs o LEFT JOIN hub_stats s ON s.org = o.id ORDER BY o.name",
+                s.oldest_undelivered_ms, c.name, c.login, c.at
+         FROM hub_orgs o LEFT JOIN hub_stats s ON s.org = o.id
+         LEFT JOIN hub_confirmations c ON c.org = o.id
+              AND c.at = (SELECT max(x.at) FROM hub_confirmations x WHERE x.org = o.id)
+         ORDER BY o.name",
     )
     .fetch_all(&hub.pool)
     .await?;
@@ -64,6 +70,11 @@ pub async fn rows(hub: &Hub, now: DateTime<Utc>) -> Result<Vec<OrgRow>> {
             oldest_undelivered: instant(row.try_get(3)?),
             pupils,
             attendance_rate: rate,
+            confirmed_by: row
+                .try_get::<Option<String>, _>(4)?
+                .zip(row.try_get::<Option<String>, _>(5)?)
+                .map(|(name, login)| format!("{name} ({login})")),
+            confirmed_at: instant(row.try_get(6)?),
         });
     }
     Ok(rows)
@@ -160,6 +171,8 @@ pub fn xlsx(rows: &[OrgRow]) -> Result<Vec<u8>> {
             ),
             Column::new("Оқушылар, балалар / Учащиеся, дети", 14.0),
             Column::new("Қатысу / Посещаемость", 12.0),
+            Column::new("Растаған / Подтвердил", 30.0),
+            Column::new("Расталды / Подтверждено", 26.0),
         ],
         rows: rows
             .iter()
@@ -170,6 +183,8 @@ pub fn xlsx(rows: &[OrgRow]) -> Result<Vec<u8>> {
                     r.oldest_undelivered.clone().map_or(Cell::Empty, Cell::from),
                     Cell::Int(r.pupils),
                     r.attendance_rate.map_or(Cell::Empty, Cell::Number),
+                    r.confirmed_by.clone().map_or(Cell::Empty, Cell::from),
+                    r.confirmed_at.clone().map_or(Cell::Empty, Cell::from),
                 ]
             })
             .collect(),

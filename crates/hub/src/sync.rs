@@ -10,7 +10,7 @@ use sqlx::Row;
 use uuid::Uuid;
 
 use crate::error::{HubError, Result};
-use crate::hub::{Hub, Tx};
+use crate::hub::{Hub, Signed, Tx};
 
 /// Answers one request: always a signed response, a refusal included; only bytes that do not
 /// open as a request at all get a plain error.
@@ -32,7 +32,7 @@ pub async fn answer(hub: &Hub, request: &[u8], now: DateTime<Utc>) -> Result<Vec
         }
     };
     let mut tx = hub.pool.begin().await.map_err(offline)?;
-    let fixation = hub.notice(&mut tx).await.map_err(|e| offline(e))?;
+    let fixation = hub.notice(&mut tx).await.map_err(offline)?;
     drop(tx);
     dala_sync::seal_response(&hub.key, &Response { answer, fixation })
 }
@@ -76,6 +76,23 @@ async fn respond(
         Ask::Round { docs } => {
             let org = hub.device_org(tx, device, request.org).await?;
             round(hub, tx, &org, request.org, device, docs, now).await
+        }
+        Ask::Confirm {
+            statement,
+            confirmation,
+        } => {
+            let org = hub.device_org(tx, device, request.org).await?;
+            if statement.org != request.org {
+                return Err(SyncError::WrongOrg.into());
+            }
+            let signed = Signed {
+                digest: &statement.digest()?,
+                docs: statement.heads.len(),
+                via: "link",
+            };
+            hub.record_confirmation(tx, &org, &confirmation, signed, now)
+                .await?;
+            Ok(Answer::Confirmed)
         }
     }
 }

@@ -3,8 +3,10 @@
 //! entries for acts that change no document (a login, a password change).
 
 use chrono::{DateTime, Utc};
-use dala_core::account::{self, Account};
+use dala_core::account::{self, Account, Role};
+use dala_core::person::Person;
 use dala_core::{Command, CoreError};
+use dala_sync::{SecretKey, SyncError};
 use rusqlite::params;
 use serde::Serialize;
 use uuid::Uuid;
@@ -63,6 +65,46 @@ impl Store {
             .set_password(&target.login, password, kdf, &self.master)?;
         self.slots.save()?;
         self.record("account.password_set", Some(&target), now)
+    }
+
+    /// An account's own change of password, which keeps its personal signing key.
+    pub fn change_own_password(
+        &mut self,
+        login: &str,
+        current: &str,
+        new: &str,
+        kdf: KdfParams,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        account::validate_password(new)?;
+        let target = self.verify_password(login, current)?;
+        self.slots
+            .change_password(&target.login, current, new, kdf, &self.master)?;
+        self.slots.save()?;
+        self.record("account.password_set", Some(&target), now)
+    }
+
+    /// The director's (or head's) personal signing key, opened with the password, made at its
+    /// first use; with the account and the name that signs.
+    pub fn director_key(
+        &mut self,
+        login: &str,
+        password: &str,
+    ) -> Result<(SecretKey, Account, String)> {
+        let account = self.verify_password(login, password)?;
+        if !matches!(account.role, Role::Director | Role::Head) {
+            return Err(SyncError::NotDirector.into());
+        }
+        let (bytes, made) = self.slots.personal_key(&account.login, password)?;
+        if made {
+            self.slots.save()?;
+        }
+        let name = match account.person_id {
+            Some(id) => self.get::<Person>(id)?.map(|p| p.full_name()),
+            None => None,
+        };
+        let name = name.unwrap_or_else(|| account.login.clone());
+        Ok((SecretKey::from_bytes(bytes.as_slice())?, account, name))
     }
 
     /// Removes an account and its key slot: from then on its password opens nothing.

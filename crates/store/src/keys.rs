@@ -117,6 +117,16 @@ struct Slot {
     unlocker: Unlocker,
     nonce: String,
     wrapped: String,
+    /// The account's personal signing key (a director's, M8), wrapped under the same password:
+    /// whoever opens the database without that password cannot sign in its owner's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    personal: Option<Sealed>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Sealed {
+    nonce: String,
+    wrapped: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -181,18 +191,8 @@ impl KeySlots {
     }
 
     pub fn unlock(&self, login: &str, password: &str) -> Result<Key> {
-        let id = self.slot_id(login);
-        let Some(slot) = self.file.slots.iter().find(|s| s.id == id) else {
-            // Spend the same effort as a real attempt, so timing does not tell which logins exist.
-            let _ = derive(password, &KdfParams::default(), &[0u8; 32]);
-            return Err(StoreError::InvalidCredentials);
-        };
-        let Unlocker::Password { kdf, salt } = &slot.unlocker else {
-            return Err(StoreError::InvalidCredentials);
-        };
-        let salt = hex::decode(salt).map_err(|_| self.corrupt())?;
-        let kek = derive(password, kdf, &salt)?;
-        unwrap(slot, &kek).ok_or(StoreError::InvalidCredentials)
+        let (index, kek) = self.open_slot(login, password)?;
+        unwrap(&self.file.slots[index], &kek).ok_or(StoreError::InvalidCredentials)
     }
 
     pub fn unlock_with_recovery(&self, recovery: &RecoveryKey) -> Result<Key> {
@@ -227,6 +227,73 @@ impl KeySlots {
         )?;
         self.file.slots.retain(|s| s.id != id);
         self.file.slots.push(slot);
+        Ok(())
+    }
+
+    /// The password's key and the slot it opens, or `InvalidCredentials`.
+    fn open_slot(&self, login: &str, password: &str) -> Result<(usize, Key)> {
+        let id = self.slot_id(login);
+        let index = self.file.slots.iter().position(|s| s.id == id);
+        let Some(index) = index else {
+            // Spend the same effort as a real attempt, so timing does not tell which logins exist.
+            let _ = derive(password, &KdfParams::default(), &[0u8; 32]);
+            return Err(StoreError::InvalidCredentials);
+        };
+        let slot = &self.file.slots[index];
+        let Unlocker::Password { kdf, salt } = &slot.unlocker else {
+            return Err(StoreError::InvalidCredentials);
+        };
+        let salt = hex::decode(salt).map_err(|_| self.corrupt())?;
+        let kek = derive(password, kdf, &salt)?;
+        unwrap(slot, &kek).ok_or(StoreError::InvalidCredentials)?;
+        Ok((index, kek))
+    }
+
+    /// The account's personal signing key, opened with its password; made at its first use
+    /// (then the slots must be saved: the answer says so).
+    pub fn personal_key(
+        &mut self,
+        login: &str,
+        password: &str,
+    ) -> Result<(Zeroizing<[u8; 32]>, bool)> {
+        let (index, kek) = self.open_slot(login, password)?;
+        let slot = &mut self.file.slots[index];
+        let aad = personal_aad(slot);
+        if let Some(sealed) = &slot.personal {
+            let key = open(sealed, &kek, &aad).ok_or(StoreError::KeySlotsCorrupt {
+                path: "personal key".into(),
+            })?;
+            return Ok((Zeroizing::new(key), false));
+        }
+        let key = Zeroizing::new(Key::random()?.0);
+        slot.personal = Some(seal(&kek, &aad, &key)?);
+        Ok((key, true))
+    }
+
+    /// An account's own change of password: the master key and the personal key are wrapped
+    /// anew under the new password. Written to disk by `save`.
+    pub fn change_password(
+        &mut self,
+        login: &str,
+        current: &str,
+        new: &str,
+        kdf: KdfParams,
+        master: &Key,
+    ) -> Result<()> {
+        let (index, old_kek) = self.open_slot(login, current)?;
+        let old = &self.file.slots[index];
+        let personal = match &old.personal {
+            Some(sealed) => Some(Zeroizing::new(
+                open(sealed, &old_kek, &personal_aad(old)).ok_or(StoreError::InvalidCredentials)?,
+            )),
+            None => None,
+        };
+        self.set_password(login, new, kdf, master)?;
+        if let Some(key) = personal {
+            let (index, kek) = self.open_slot(login, new)?;
+            let slot = &mut self.file.slots[index];
+            slot.personal = Some(seal(&kek, &personal_aad(slot), &key)?);
+        }
         Ok(())
     }
 
@@ -285,51 +352,57 @@ fn derive(password: &str, kdf: &KdfParams, salt: &[u8]) -> Result<Key> {
 
 /// The slot id is bound in as associated data, so a slot cannot be moved to another login.
 fn wrap(id: String, unlocker: Unlocker, kek: &Key, master: &Key) -> Result<Slot> {
-    let nonce = {
-        let mut n = [0u8; 24];
-        getrandom::getrandom(&mut n).map_err(|e| StoreError::Io {
-            path: "getrandom".into(),
-            detail: e.to_string(),
-        })?;
-        n
-    };
-    let cipher = XChaCha20Poly1305::new((&kek.0).into());
-    let wrapped = cipher
-        .encrypt(
-            XNonce::from_slice(&nonce),
-            Payload {
-                msg: &master.0,
-                aad: id.as_bytes(),
-            },
-        )
-        .map_err(|_| StoreError::KeySlotsCorrupt {
-            path: "wrap".into(),
-        })?;
+    let sealed = seal(kek, id.as_bytes(), &master.0)?;
     Ok(Slot {
         id,
         unlocker,
+        nonce: sealed.nonce,
+        wrapped: sealed.wrapped,
+        personal: None,
+    })
+}
+
+fn unwrap(slot: &Slot, kek: &Key) -> Option<Key> {
+    let sealed = Sealed {
+        nonce: slot.nonce.clone(),
+        wrapped: slot.wrapped.clone(),
+    };
+    open(&sealed, kek, slot.id.as_bytes()).map(Key)
+}
+
+/// What the personal key is bound to: its slot, and its being the personal key, not the master.
+fn personal_aad(slot: &Slot) -> Vec<u8> {
+    [slot.id.as_bytes(), b":personal"].concat()
+}
+
+fn seal(kek: &Key, aad: &[u8], msg: &[u8; 32]) -> Result<Sealed> {
+    let mut nonce = [0u8; 24];
+    getrandom::getrandom(&mut nonce).map_err(|e| StoreError::Io {
+        path: "getrandom".into(),
+        detail: e.to_string(),
+    })?;
+    let cipher = XChaCha20Poly1305::new((&kek.0).into());
+    let wrapped = cipher
+        .encrypt(XNonce::from_slice(&nonce), Payload { msg, aad })
+        .map_err(|_| StoreError::KeySlotsCorrupt {
+            path: "wrap".into(),
+        })?;
+    Ok(Sealed {
         nonce: hex::encode(nonce),
         wrapped: hex::encode(wrapped),
     })
 }
 
-fn unwrap(slot: &Slot, kek: &Key) -> Option<Key> {
-    let nonce = hex::decode(&slot.nonce).ok().filter(|n| n.len() == 24)?;
-    let wrapped = hex::decode(&slot.wrapped).ok()?;
+fn open(sealed: &Sealed, kek: &Key, aad: &[u8]) -> Option<[u8; 32]> {
+    let nonce = hex::decode(&sealed.nonce).ok().filter(|n| n.len() == 24)?;
+    let wrapped = hex::decode(&sealed.wrapped).ok()?;
     let cipher = XChaCha20Poly1305::new((&kek.0).into());
     let plain = Zeroizing::new(
         cipher
-            .decrypt(
-                XNonce::from_slice(&nonce),
-                Payload {
-                    msg: &wrapped,
-                    aad: slot.id.as_bytes(),
-                },
-            )
+            .decrypt(XNonce::from_slice(&nonce), Payload { msg: &wrapped, aad })
             .ok()?,
     );
-    let key: [u8; 32] = plain.as_slice().try_into().ok()?;
-    Some(Key(key))
+    plain.as_slice().try_into().ok()
 }
 
 #[cfg(test)]
@@ -375,6 +448,44 @@ mod tests {
             RecoveryKey::parse("not-a-key"),
             Err(StoreError::RecoveryKeyInvalid)
         ));
+    }
+
+    #[test]
+    fn the_personal_key_opens_with_its_password_only_and_outlives_a_change_of_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let master = Key::random().unwrap();
+        let (mut slots, _) = KeySlots::create(dir.path(), &master).unwrap();
+        slots
+            .set_password("director", "first-pass-1", CHEAP, &master)
+            .unwrap();
+        let (key, made) = slots.personal_key("director", "first-pass-1").unwrap();
+        assert!(made);
+        slots.save().unwrap();
+        let mut slots = KeySlots::load(dir.path()).unwrap();
+        let (again, made) = slots.personal_key("Director", "first-pass-1").unwrap();
+        assert!(!made);
+        assert_eq!(*again, *key);
+        assert!(matches!(
+            slots.personal_key("director", "wrong"),
+            Err(StoreError::InvalidCredentials)
+        ));
+        slots
+            .change_password("director", "first-pass-1", "second-pass-2", CHEAP, &master)
+            .unwrap();
+        let (kept, made) = slots.personal_key("director", "second-pass-2").unwrap();
+        assert!((*kept == *key) && !made);
+        assert_eq!(
+            slots.unlock("director", "second-pass-2").unwrap().0,
+            master.0
+        );
+        // A reset by an administrator cannot carry it: the next signature needs a new key.
+        slots
+            .set_password("director", "third-pass-3", CHEAP, &master)
+            .unwrap();
+        let (fresh, made) = slots.personal_key("director", "third-pass-3").unwrap();
+        assert!(made && *fresh != *key);
+        let text = serde_json::to_string(&slots.file).unwrap();
+        assert!(!text.contains(&hex::encode(*fresh)), "stored only wrapped");
     }
 
     #[test]

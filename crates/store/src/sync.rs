@@ -11,9 +11,9 @@ use automerge::sync::State;
 use chrono::{DateTime, Utc};
 use dala_core::{DocKey, Scope};
 use dala_sync::{
-    DocChanges, DocHeads, DocMessage, Enrolment, EnrolmentCode, FixationNotice, Hash,
+    Confirmation, DocChanges, DocHeads, DocMessage, Enrolment, EnrolmentCode, FixationNotice, Hash,
     HttpTransport, HubAnswer, Link, Phase, PublicKey, Replica, Report, SchoolBundle, SecretKey,
-    Submission, SyncError, Transport,
+    Statement, Submission, SyncError, Transport,
 };
 use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
@@ -57,6 +57,13 @@ pub struct SyncLogEntry {
     pub bytes_sent: u64,
     pub bytes_received: u64,
     pub rounds: u32,
+}
+
+/// The director's login and password, which open the personal key that signs a submission (M8).
+#[derive(Clone, Copy)]
+pub struct Confirm<'a> {
+    pub login: &'a str,
+    pub password: &'a str,
 }
 
 /// What importing a hub's answer did.
@@ -491,13 +498,22 @@ impl Store {
     }
 
     /// The bundle file for the upstream, signed by this device: everything it has not
-    /// acknowledged. `sync.nothing_to_send` when nothing waits.
-    pub fn export_bundle(&mut self, now: DateTime<Utc>) -> Result<Vec<u8>> {
+    /// acknowledged, and the director's confirmation when given. `sync.nothing_to_send` when
+    /// nothing waits.
+    pub fn export_bundle(
+        &mut self,
+        now: DateTime<Utc>,
+        confirm: Option<Confirm>,
+    ) -> Result<Vec<u8>> {
         let submission = self.submission(now)?.ok_or(SyncError::NothingToSend)?;
+        let confirmation = match confirm {
+            Some(c) => Some(self.confirmation(c, &submission.digest()?, now)?),
+            None => None,
+        };
         let key = self.device_key(now)?;
         let bytes = SchoolBundle {
             submission,
-            confirmation: None,
+            confirmation,
         }
         .seal(&key)?;
         self.record_sync(&SyncLogEntry {
@@ -510,6 +526,61 @@ impl Store {
             rounds: 0,
         })?;
         Ok(bytes)
+    }
+
+    /// The director's signature over a digest, audited as the director's act.
+    fn confirmation(
+        &mut self,
+        confirm: Confirm,
+        digest: &[u8; 32],
+        now: DateTime<Utc>,
+    ) -> Result<Confirmation> {
+        let (key, account, name) = self.director_key(confirm.login, confirm.password)?;
+        self.record("sync.confirmed", Some(&account), now)?;
+        Ok(Confirmation {
+            director: key.public(),
+            login: account.login,
+            name,
+            signature: key.sign(digest),
+        })
+    }
+
+    /// After a sync, the director confirms over the link what the hub now holds (M8).
+    pub fn confirm_upstream_over<T: Transport>(
+        &mut self,
+        transport: T,
+        confirm: Confirm,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let up = self.upstream()?.ok_or(SyncError::NotEnrolled)?;
+        let peer = up.peer_key.ok_or(SyncError::NotEnrolled)?;
+        let org = self.org_id()?;
+        let heads = self
+            .replica(UPSTREAM, Some(Scope::Upstream), now)
+            .manifest()?;
+        let statement = Statement {
+            org,
+            at_ms: now.timestamp_millis(),
+            heads,
+        };
+        let confirmation = self.confirmation(confirm, &statement.digest()?, now)?;
+        let key = self.device_key(now)?;
+        let mut link = Link {
+            transport,
+            key: &key,
+            org,
+            peer,
+            now_ms: now.timestamp_millis(),
+            oldest_undelivered_ms: None,
+        };
+        dala_sync::confirm(&mut link, statement, confirmation)?;
+        Ok(())
+    }
+
+    /// The same over the link to the hub.
+    pub fn confirm_upstream(&mut self, confirm: Confirm, now: DateTime<Utc>) -> Result<()> {
+        let transport = self.upstream_link()?;
+        self.confirm_upstream_over(transport, confirm, now)
     }
 
     /// Takes the hub's answer bundle: the changes it sends back, its acknowledgements, its

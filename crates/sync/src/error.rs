@@ -31,6 +31,12 @@ pub enum SyncError {
     TooManyRounds { rounds: u32 },
     #[error("nothing is waiting to be sent")]
     NothingToSend,
+    #[error("only the director (the head of a kindergarten) confirms the school's data")]
+    NotDirector,
+    #[error(
+        "the confirmation is signed by a key the hub does not know as this school's director's"
+    )]
+    DirectorUnknown,
 }
 
 impl SyncError {
@@ -49,6 +55,8 @@ impl SyncError {
             SyncError::Refused { .. } => "sync.refused",
             SyncError::TooManyRounds { .. } => "sync.too_many_rounds",
             SyncError::NothingToSend => "sync.nothing_to_send",
+            SyncError::NotDirector => "sync.not_director",
+            SyncError::DirectorUnknown => "sync.director_unknown",
         }
     }
 

@@ -61,6 +61,11 @@ pub enum Ask {
     Round {
         docs: Vec<DocMessage>,
     },
+    /// The director's confirmation of the school's data as the hub now holds it (M8).
+    Confirm {
+        statement: Statement,
+        confirmation: Confirmation,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,12 +93,31 @@ pub enum Answer {
         docs: Vec<DocMessage>,
         refused: Vec<Refusal>,
     },
+    /// The director's confirmation was recorded.
+    Confirmed,
     /// The request was refused as a whole; nothing changed.
     Refused { code: String, detail: String },
 }
 
+/// What a director confirms over the link: the heads of every document after a sync.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Statement {
+    pub org: Uuid,
+    pub at_ms: i64,
+    pub heads: Vec<DocHeads>,
+}
+
+impl Statement {
+    /// What the director signs: the hash of the statement's encoding.
+    pub fn digest(&self) -> crate::Result<[u8; 32]> {
+        use sha2::{Digest, Sha256};
+        let bytes = postcard::to_stdvec(self).map_err(crate::SyncError::malformed)?;
+        Ok(Sha256::digest(bytes).into())
+    }
+}
+
 /// A director's confirmation of what a submission carries (M8): a signature over the hash of
-/// the bundle's content by the director's personal key.
+/// the bundle's content (or of the statement) by the director's personal key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Confirmation {
     pub director: PublicKey,

@@ -12,7 +12,8 @@ use crate::envelope::{self, Kind};
 use crate::error::{Result, SyncError};
 use crate::identity::{PublicKey, SecretKey};
 use crate::message::{
-    Answer, Ask, DocHeads, DocMessage, Enrolment, FixationNotice, Hash, Refusal, Request, Response,
+    Answer, Ask, Confirmation, DocHeads, DocMessage, Enrolment, FixationNotice, Hash, Refusal,
+    Request, Response, Statement,
 };
 
 /// A sync that has not settled after this many rounds has met a peer that is not well.
@@ -115,6 +116,7 @@ fn refusal(code: &str, detail: &str) -> SyncError {
         "sync.wrong_org" => SyncError::WrongOrg,
         "sync.signature" => SyncError::Signature,
         "sync.malformed" => SyncError::malformed(detail),
+        "sync.director_unknown" => SyncError::DirectorUnknown,
         _ => SyncError::Refused {
             status: 0,
             detail: format!("{code}: {detail}"),
@@ -155,11 +157,27 @@ pub fn sync<R: Replica, T: Transport>(
             break;
         }
         report.rounds += 1;
+        if report.rounds > 60 {
+            eprintln!(
+                report.rounds,
+                out.iter()
+                    .map(|m| (m.doc.clone(), m.message.len()))
+                    .collect::<Vec<_>>()
+            );
+        }
         let talking = out.len();
         let (docs, refused) = match link.ask(Ask::Round { docs: out }, &mut report)?.answer {
             Answer::Round { docs, refused } => (docs, refused),
             _ => return Err(SyncError::malformed("expected a round's answer").into()),
         };
+        if report.rounds > 60 {
+            eprintln!(
+                docs.iter()
+                    .map(|m| (m.doc.clone(), m.message.len()))
+                    .collect::<Vec<_>>(),
+                refused
+            );
+        }
         active.retain(|doc| !refused.iter().any(|r| &r.doc == doc));
         report.refused.extend(refused);
         replica.receive(docs)?;
@@ -168,6 +186,23 @@ pub fn sync<R: Replica, T: Transport>(
     }
     progress(Phase::Done, 1.0);
     Ok(report)
+}
+
+/// Sends the director's confirmation of a statement after a sync (M8).
+pub fn confirm<T: Transport>(
+    link: &mut Link<'_, T>,
+    statement: Statement,
+    confirmation: Confirmation,
+) -> Result<Report> {
+    let mut report = Report::default();
+    let ask = Ask::Confirm {
+        statement,
+        confirmation,
+    };
+    match link.ask(ask, &mut report)?.answer {
+        Answer::Confirmed => Ok(report),
+        _ => Err(SyncError::malformed("expected the confirmation's answer")),
+    }
 }
 
 /// Enrols this device at its hub with the code's secret. The hub's identity is not known yet,

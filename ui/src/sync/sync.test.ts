@@ -324,6 +324,59 @@ describe('USB bundles', () => {
   });
 });
 
+describe('the director’s confirmation', () => {
+  it('sends the password with the sync, and refuses a wrong one beside the field', async () => {
+    let started = false;
+    const api = await openSync({
+      'GET /api/v1/sync': () => ({ body: started ? syncState({ last_sync: done({ at: '2026-01-15T10:02:00Z' }) }) : syncState() }),
+      'POST /api/v1/sync/now': (sent) =>
+        (sent.body as { confirm_password?: string })?.confirm_password === 'right-pass-1'
+          ? ((started = true), { status: 202, body: {} })
+          : { status: 422, body: { code: 'auth.invalid_credentials', message: 'wrong' } },
+    });
+    expect(get('sync-confirm-title').textContent).toBe('Директор растаған апталық жіберу');
+    expect((get('sync-confirm-now') as HTMLButtonElement).disabled).toBe(true);
+    type('sync-confirm-password', 'wrong-pass-1');
+    click('sync-confirm-now');
+    await appears('sync-confirm-error');
+    expect(get('sync-confirm-error').textContent).toBe(errorText('auth.invalid_credentials', {}, 'wrong'));
+    expect(find('sync-progress')).toBeNull();
+
+    type('sync-confirm-password', 'right-pass-1');
+    click('sync-confirm-now');
+    await appears('sync-confirm-note');
+    expect(get('sync-confirm-note').dataset.id).toBe('sync-confirm-started');
+    expect(bodies(api, 'POST', '/api/v1/sync/now')).toEqual([
+      { confirm_password: 'wrong-pass-1' },
+      { confirm_password: 'right-pass-1' },
+    ]);
+    expect((get('sync-confirm-password') as HTMLInputElement).value).toBe('');
+    // A plain "Sync now" sends no password.
+    await vi.waitFor(() => expect((get('sync-now') as HTMLButtonElement).disabled).toBe(false));
+  });
+
+  it('exports the confirmed file for USB when the school has no internet', async () => {
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:bundle');
+    vi.spyOn(URL, 'revokeObjectURL').mockReturnValue();
+    const saved = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const api = await openSync({
+      'GET /api/v1/sync': { body: syncState({ hub: { url: null, fingerprint: 'AB12 CD34' } }) },
+      'POST /api/v1/sync/bundle/signed': {
+        raw: 'BUNDLE',
+        headers: { 'Content-Type': 'application/octet-stream', 'Content-Disposition': 'attachment; filename="dala-2026-01-15.dalabundle"' },
+      },
+    });
+    expect(find('sync-confirm-now')).toBeNull();
+    type('sync-confirm-password', 'right-pass-1');
+    click('sync-confirm-export');
+    await appears('sync-confirm-note');
+    expect(bodies(api, 'POST', '/api/v1/sync/bundle/signed')).toEqual([{ confirm_password: 'right-pass-1' }]);
+    expect(get('sync-confirm-note').textContent).toContain('dala-2026-01-15.dalabundle');
+    expect(saved).toHaveBeenCalled();
+    saved.mockRestore();
+  });
+});
+
 describe('who sees what', () => {
   it('lets a teacher read the screen, without a button to press', async () => {
     const api = await openSync({ 'GET /api/v1/sync': { body: syncState({ can_sync: false }) } }, person('teacher'));

@@ -56,6 +56,20 @@ CREATE TABLE hub_bundles (
     imported_at INTEGER NOT NULL
 );
 
+-- Who confirmed what (M8): the director's key, login and name, how it came (`bundle` or
+-- `link`), the hash of what was signed and how many documents it named.
+CREATE TABLE hub_confirmations (
+    org TEXT NOT NULL REFERENCES hub_orgs (id),
+    director TEXT NOT NULL,
+    login TEXT NOT NULL,
+    name TEXT NOT NULL,
+    via TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    docs INTEGER NOT NULL,
+    at INTEGER NOT NULL
+);
+CREATE INDEX hub_confirmations_org ON hub_confirmations (org, at);
+
 CREATE TABLE hub_fixations (
     date TEXT PRIMARY KEY,
     freeze_working_days INTEGER NOT NULL,
