@@ -32,19 +32,18 @@ impl HttpTransport {
             detail: format!("{base}: {e}"),
         })?;
         let seen = Arc::new(Mutex::new(None));
+        if !(url.scheme() == "https" || url.scheme() == "http" && is_loopback(&url)) {
+            return Err(SyncError::Offline {
+                detail: format!("{base}: only https, or http on this computer"),
+            });
+        }
+        // Our own TLS settings even for http: reqwest would otherwise look for a process-wide
+        // crypto provider, and none is installed.
         let builder = reqwest::blocking::Client::builder()
             .connect_timeout(Duration::from_secs(20))
             .timeout(Duration::from_secs(300))
-            .no_proxy();
-        let builder = match url.scheme() {
-            "https" => builder.use_preconfigured_tls(tls_config(pinned, seen.clone())?),
-            "http" if is_loopback(&url) => builder,
-            _ => {
-                return Err(SyncError::Offline {
-                    detail: format!("{base}: only https, or http on this computer"),
-                });
-            }
-        };
+            .no_proxy()
+            .use_preconfigured_tls(tls_config(pinned, seen.clone())?);
         let client = builder.build().map_err(|e| SyncError::Offline {
             detail: e.to_string(),
         })?;

@@ -42,7 +42,14 @@ fn signed_bytes(kind: Kind, body: &[u8]) -> Vec<u8> {
 
 pub fn seal<T: Serialize>(kind: Kind, key: &SecretKey, value: &T) -> Result<Vec<u8>> {
     let plain = postcard::to_stdvec(value).map_err(SyncError::malformed)?;
-    let body = zstd::bulk::compress(&plain, LEVEL).map_err(SyncError::malformed)?;
+    seal_raw(kind, key, &plain)
+}
+
+/// Seals a body that is already encoded, as `seal` does a value's: for the fuzzers and tests
+/// that must reach the decoders behind the signature with bytes of their own.
+#[doc(hidden)]
+pub fn seal_raw(kind: Kind, key: &SecretKey, plain: &[u8]) -> Result<Vec<u8>> {
+    let body = zstd::bulk::compress(plain, LEVEL).map_err(SyncError::malformed)?;
     let signature = key.sign(&signed_bytes(kind, &body));
     let sealed = Sealed {
         signer: key.public(),
@@ -68,16 +75,38 @@ pub fn open<T: DeserializeOwned>(kind: Kind, bytes: &[u8]) -> Result<(PublicKey,
         }
         _ => return Err(SyncError::malformed("another kind of Dala data")),
     }
-    let sealed: Sealed = postcard::from_bytes(&rest[2..]).map_err(SyncError::malformed)?;
+    let sealed: Sealed = decode_all(&rest[2..])?;
+    // The envelope itself is not signed, only what it carries: it must be the one encoding of
+    // what it holds (no bytes after it, no lengths spelt long), so that altered bytes never open.
+    if postcard::to_stdvec(&sealed).map_err(SyncError::malformed)? != rest[2..] {
+        return Err(SyncError::malformed(
+            "the envelope is not in its own encoding",
+        ));
+    }
     sealed
         .signer
         .verify(&signed_bytes(kind, &sealed.body), &sealed.signature)?;
     let mut plain = Vec::new();
     zstd::stream::Decoder::new(sealed.body.as_slice())
         .map_err(SyncError::malformed)?
-        .take(MAX_BODY)
+        .take(MAX_BODY + 1)
         .read_to_end(&mut plain)
         .map_err(SyncError::malformed)?;
-    let value = postcard::from_bytes(&plain).map_err(SyncError::malformed)?;
+    if plain.len() as u64 > MAX_BODY {
+        return Err(SyncError::malformed("the body is too large"));
+    }
+    let value = decode_all(&plain)?;
     Ok((sealed.signer, value))
+}
+
+/// Decodes a value that must take every byte: anything after it means the data is not ours.
+fn decode_all<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T> {
+    let (value, rest) = postcard::take_from_bytes(bytes).map_err(SyncError::malformed)?;
+    if !rest.is_empty() {
+        return Err(SyncError::malformed(format!(
+            "{} bytes after the end",
+            rest.len()
+        )));
+    }
+    Ok(value)
 }

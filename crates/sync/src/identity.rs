@@ -71,7 +71,7 @@ impl PublicKey {
 
     /// The short hash as groups of hex digits, for screens and paper.
     pub fn fingerprint(&self) -> String {
-        hex_groups(&self.short_hash())
+        fingerprint_of(&self.short_hash())
     }
 
     pub fn to_hex(&self) -> String {
@@ -87,7 +87,9 @@ impl PublicKey {
     }
 }
 
-pub(crate) fn hex_groups(bytes: &[u8]) -> String {
+/// A short hash as people read it: groups of four hex digits. A device enrolled from paper knows
+/// only the hash of the hub's key, not the key.
+pub fn fingerprint_of(bytes: &[u8]) -> String {
     bytes
         .chunks(2)
         .map(|pair| pair.iter().map(|b| format!("{b:02X}")).collect::<String>())

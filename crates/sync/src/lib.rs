@@ -16,14 +16,14 @@ mod session;
 pub use bundle::{DocChanges, HubAnswer, SchoolBundle, Submission};
 pub use client::{HttpTransport, SYNC_PATH};
 pub use code::EnrolmentCode;
-pub use envelope::{Kind, open, seal};
+pub use envelope::{Kind, open, seal, seal_raw};
 pub use error::{Result, SyncError};
-pub use identity::{PublicKey, SecretKey, Signature};
+pub use identity::{PublicKey, SecretKey, Signature, fingerprint_of};
 pub use message::{
     Answer, Ask, Confirmation, DocHeads, DocMessage, Enrolment, FixationNotice, Hash, Refusal,
-    Request, Response,
+    Request, Response, Statement,
 };
 pub use session::{
-    Link, Phase, Replica, Report, Transport, differ, enrol, generate, heads_of, open_request,
-    receive, seal_response, state, sync,
+    Link, Phase, Replica, Report, Transport, confirm, differ, enrol, generate, heads_of,
+    open_request, receive, seal_response, state, sync,
 };

@@ -126,3 +126,11 @@ fn an_enrolment_code_reads_back_as_people_type_it() {
         SyncError::CodeInvalid
     );
 }
+
+#[test]
+fn a_fingerprint_from_paper_reads_as_the_one_from_the_key() {
+    let hub = SecretKey::generate().unwrap().public();
+    let code = EnrolmentCode::new(&hub).unwrap();
+    assert_eq!(dala_sync::fingerprint_of(&code.hub), hub.fingerprint());
+    assert_eq!(dala_sync::fingerprint_of(&[0xAB, 0xCD, 0x01]), "ABCD 01");
+}
