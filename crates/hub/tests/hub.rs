@@ -284,12 +284,12 @@ async fn a_bundle_completes_a_paper_enrolment_and_twice_changes_nothing(backend:
         store
             .enrol_over::<Direct>(None, None, &code, now())
             .unwrap();
-        let bytes = store.export_bundle(now()).unwrap();
+        let bytes = store.export_bundle(now(), None).unwrap();
         let mut other = demo_school(other_dir.path(), 4);
         other
             .enrol_over::<Direct>(None, None, &other_code, now())
             .unwrap();
-        let for_other = other.export_bundle(now()).unwrap();
+        let for_other = other.export_bundle(now(), None).unwrap();
         (store, bytes, for_other)
     })
     .await;
@@ -328,7 +328,7 @@ async fn a_bundle_completes_a_paper_enrolment_and_twice_changes_nothing(backend:
         let twice = store.import_answer(&answer, now()).unwrap();
         let waiting = store.undelivered().unwrap();
         // Nothing waits: a new bundle has nothing to carry.
-        let nothing = store.export_bundle(now()).unwrap_err();
+        let nothing = store.export_bundle(now(), None).unwrap_err();
         assert_eq!(nothing.code(), "sync.nothing_to_send");
         (imported, twice, waiting)
     })
@@ -437,4 +437,140 @@ async fn a_used_or_unknown_code_enrols_nothing() {
     .await;
     assert_eq!(second.code(), SyncError::CodeInvalid.code());
     assert_eq!(fake.code(), "sync.code_invalid");
+}
+
+on_both!(the_directors_confirmation_is_recorded_and_another_key_refused);
+async fn the_directors_confirmation_is_recorded_and_another_key_refused(backend: Backend) {
+    use dala_store::Confirm;
+    let (hub, _hub_dir) = hub(backend).await;
+    let code = hub.create_org("Ақсу мектебі", now()).await.unwrap();
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().to_path_buf();
+    let h = hub.clone();
+    let director = Confirm {
+        login: "director",
+        password: "correct-horse-1",
+    };
+    let (mut store, signed) = blocking(move || {
+        let mut store = demo_school(&path, 6);
+        store
+            .enrol_over(None, Some(direct(&h, now())), &code, now())
+            .unwrap();
+        let signed = store.export_bundle(now(), Some(director)).unwrap();
+        (store, signed)
+    })
+    .await;
+    let imported = bundle::import(&hub, &signed, now()).await.unwrap();
+    assert!(
+        imported
+            .confirmed_by
+            .as_deref()
+            .unwrap()
+            .contains("director")
+    );
+    let rows = dala_hub::report::rows(&hub, now()).await.unwrap();
+    assert!(rows[0].confirmed_by.is_some() && rows[0].confirmed_at.is_some());
+
+    // The director's password reset by someone else: the old key is gone, a new one signs.
+    let later = now() + Duration::days(7);
+    let h = hub.clone();
+    let store = blocking(move || {
+        store
+            .set_password("director", "another-pass-2", CHEAP, later)
+            .unwrap();
+        store.import_answer(&imported.answer, later).unwrap();
+        let sync = store.sync_upstream_over(direct(&h, later), later, |_, _| {});
+        assert!(sync.is_ok(), "{sync:?}");
+        let other = Confirm {
+            login: "director",
+            password: "another-pass-2",
+        };
+        let refused = store
+            .confirm_upstream_over(direct(&h, later), other, later)
+            .unwrap_err();
+        assert_eq!(refused.code(), "sync.director_unknown");
+        // Not the director: refused before anything is signed.
+        let wrong = Confirm {
+            login: "director",
+            password: "not-the-password",
+        };
+        let refused = store
+            .confirm_upstream_over(direct(&h, later), wrong, later)
+            .unwrap_err();
+        assert_eq!(refused.code(), "auth.invalid_credentials");
+        store
+    })
+    .await;
+    let before = sqlx::query("SELECT count(*) FROM hub_confirmations")
+        .fetch_one(&hub.pool)
+        .await
+        .unwrap()
+        .get::<i64, _>(0);
+    assert_eq!(before, 1, "the refused confirmation left nothing");
+
+    // The district registers the new director: the next confirmation binds the new key.
+    assert_eq!(hub.forget_director("Ақсу мектебі").await.unwrap(), 1);
+    let h = hub.clone();
+    let mut store = store;
+    blocking(move || {
+        let other = Confirm {
+            login: "director",
+            password: "another-pass-2",
+        };
+        store
+            .confirm_upstream_over(direct(&h, later), other, later)
+            .unwrap();
+    })
+    .await;
+    let rows = dala_hub::report::rows(&hub, later).await.unwrap();
+    assert!(
+        rows[0]
+            .confirmed_at
+            .as_deref()
+            .unwrap()
+            .starts_with("2026-11-30")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_school_enrols_and_syncs_over_https_pinned_to_the_hubs_certificate() {
+    let dir = TempDir::new().unwrap();
+    let hub = Hub::open(dir.path(), None).await.unwrap();
+    let code = hub.create_org("Ақсу мектебі", now()).await.unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    tokio::spawn(dala_hub::serve_tls(hub, port, |_, _| {}));
+    let url = format!("https://127.0.0.1:{port}");
+    let school = TempDir::new().unwrap();
+    let (up, report, again) = blocking(move || {
+        let mut store = demo_school(school.path(), 7);
+        // The server needs a moment to listen.
+        let mut tries = 0;
+        let up = loop {
+            match store.enrol(Some(&url), &code, Utc::now()) {
+                Ok(up) => break up,
+                Err(e) if e.code() == "sync.offline" && tries < 50 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                Err(e) => panic!("{e}"),
+            }
+        };
+        let report = store.sync_upstream(Utc::now(), |_, _| {}).unwrap();
+        // Another certificate at the same address is refused before anything is sent.
+        let mut forged = store.upstream().unwrap().unwrap();
+        forged.tls_hash = Some([7; 32]);
+        store.set_upstream(&forged).unwrap();
+        let again = store.sync_upstream(Utc::now(), |_, _| {}).unwrap_err();
+        (up, report, again)
+    })
+    .await;
+    assert!(up.tls_hash.is_some(), "the certificate is pinned");
+    assert!(up.peer_key.is_some() && up.confirmed_at.is_some());
+    assert!(report.docs > 10 && report.bytes_sent > 0, "{report:?}");
+    assert_eq!(again.code(), "sync.offline");
+    assert!(again.to_string().contains("certificate"), "{again}");
 }
