@@ -157,27 +157,11 @@ pub fn sync<R: Replica, T: Transport>(
             break;
         }
         report.rounds += 1;
-        if report.rounds > 60 {
-            eprintln!(
-                report.rounds,
-                out.iter()
-                    .map(|m| (m.doc.clone(), m.message.len()))
-                    .collect::<Vec<_>>()
-            );
-        }
         let talking = out.len();
         let (docs, refused) = match link.ask(Ask::Round { docs: out }, &mut report)?.answer {
             Answer::Round { docs, refused } => (docs, refused),
             _ => return Err(SyncError::malformed("expected a round's answer").into()),
         };
-        if report.rounds > 60 {
-            eprintln!(
-                docs.iter()
-                    .map(|m| (m.doc.clone(), m.message.len()))
-                    .collect::<Vec<_>>(),
-                refused
-            );
-        }
         active.retain(|doc| !refused.iter().any(|r| &r.doc == doc));
         report.refused.extend(refused);
         replica.receive(docs)?;
