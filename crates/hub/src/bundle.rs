@@ -26,7 +26,7 @@ pub async fn import(hub: &Hub, bytes: &[u8], now: DateTime<Utc>) -> Result<Impor
     let (device, bundle) = SchoolBundle::open(bytes, &hub.key.public())?;
     let hash = hex::encode(Sha256::digest(bytes));
     let submission = &bundle.submission;
-    let mut tx = hub.pool.begin().await?;
+    let mut tx = hub.begin().await?;
     let today = dala_core::year::school_date(now);
     hub.archive_if_due(&mut tx, today).await?;
     let already = sqlx::query("SELECT 1 FROM hub_bundles WHERE hash = $1")

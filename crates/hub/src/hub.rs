@@ -34,6 +34,7 @@ pub struct Hub {
     pub dir: PathBuf,
     /// The hash of the TLS certificate, stated in enrolment answers for devices to pin.
     pub tls: Option<Hash>,
+    postgres: bool,
 }
 
 pub type Tx = Transaction<'static, Any>;
@@ -76,6 +77,18 @@ impl Hub {
             key,
             dir: dir.to_path_buf(),
             tls: None,
+            postgres,
+        })
+    }
+
+    /// A transaction for a request that reads and then writes. On SQLite it takes the write
+    /// lock at once: a read transaction that asks for it later is refused without waiting
+    /// ("database is locked") whenever another request writes.
+    pub async fn begin(&self) -> Result<Tx> {
+        Ok(if self.postgres {
+            self.pool.begin().await?
+        } else {
+            self.pool.begin_with("BEGIN IMMEDIATE").await?
         })
     }
 

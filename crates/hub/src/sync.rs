@@ -16,7 +16,7 @@ use crate::hub::{Hub, Signed, Tx};
 /// open as a request at all get a plain error.
 pub async fn answer(hub: &Hub, request: &[u8], now: DateTime<Utc>) -> Result<Vec<u8>, SyncError> {
     let (device, request) = dala_sync::open_request(request)?;
-    let mut tx = hub.pool.begin().await.map_err(offline)?;
+    let mut tx = hub.begin().await.map_err(offline)?;
     let answered = respond(hub, &mut tx, &device, request, now).await;
     let answer = match answered {
         Ok(answer) => {
