@@ -27,7 +27,8 @@ pub fn enrol(
 }
 
 pub fn now(store: &mut Store, confirm: Option<Confirm>, lang: Lang) -> Result<String, CliError> {
-    let mut last = -1i32;
+    // Below any tenth, so that the first step (connecting, 0 %) is printed too.
+    let mut last = -10i32;
     let report = store.sync_upstream(Utc::now(), |phase, progress| {
         let percent = (progress * 100.0) as i32;
         if percent / 10 != last / 10 {
