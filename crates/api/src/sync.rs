@@ -578,8 +578,7 @@ pub struct ConfirmRequest {
     pub confirm_password: Option<String>,
 }
 
-/// The director's confirmation, its password checked before anything is sent: a wrong one is
-/// 422, not 401, which would end the session.
+/// The director's confirmation for a sync, its password checked before the store is lent.
 fn confirming(
     store: &mut Store,
     caller: &Caller,
@@ -589,13 +588,19 @@ fn confirming(
         return Ok(None);
     };
     let login = caller.account.login.clone();
-    match store.director_key(&login, &password) {
-        Ok(_) => Ok(Some((login, password))),
-        Err(StoreError::InvalidCredentials) => Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "auth.invalid_credentials",
-        )),
-        Err(e) => Err(e.into()),
+    store
+        .director_key(&login, &password)
+        .map_err(wrong_password)?;
+    Ok(Some((login, password)))
+}
+
+/// A wrong confirmation password is 422, not 401, which would end the session.
+fn wrong_password(e: StoreError) -> ApiError {
+    match e {
+        StoreError::InvalidCredentials => {
+            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "auth.invalid_credentials")
+        }
+        e => e.into(),
     }
 }
 
@@ -685,12 +690,13 @@ async fn bundle_file(
         .with(move |org| {
             not_while_lent(org)?;
             let now = org.now();
-            let confirm = confirming(org.store()?, &caller, password)?;
+            let login = caller.account.login.clone();
             let store = writing_as(org.store()?, &caller);
-            let confirm = confirm
-                .as_ref()
-                .map(|(login, password)| Confirm { login, password });
-            let bytes = store.export_bundle(now, confirm)?;
+            let confirm = password.as_deref().map(|password| Confirm {
+                login: &login,
+                password,
+            });
+            let bytes = store.export_bundle(now, confirm).map_err(wrong_password)?;
             // Personal data leaves the computer on a stick: who took it is audited.
             store.record("sync.bundle_export", None, now)?;
             Ok((bytes, school_date(now)))

@@ -14,7 +14,7 @@ use dala_core::journal::{Acting, CellEdit, Lesson, LessonKind, Mark};
 use dala_core::org::{OrgKind, Organisation};
 use dala_core::person::Person;
 use dala_core::room::Room;
-use dala_core::{Command, DocKey, Grid, Scope};
+use dala_core::{Command, DocKey, Entity, Grid, Scope};
 use dala_hub::{Hub, bundle};
 use dala_store::{KdfParams, Setup, Store, StoreError, UPSTREAM};
 use dala_sync::{Answer, Ask, Replica, SecretKey, Transport};
@@ -223,61 +223,30 @@ fn content(key: DocKey, bytes: &[u8]) -> (Vec<String>, Vec<String>) {
     (entities, cells)
 }
 
+/// A collection as the store's projection lists it, in an order of its own.
+fn listed<E: Entity + std::fmt::Debug>(store: &Store) -> Vec<String> {
+    let mut items: Vec<String> = store
+        .list::<E>()
+        .unwrap()
+        .iter()
+        .map(|e| format!("{e:?}"))
+        .collect();
+    items.sort();
+    items
+}
+
 /// What a store's projections show: the lists the screens read and every journal's cells.
 fn projections(store: &Store) -> Vec<String> {
-    let mut shown = Vec::new();
+    let mut shown = listed::<Person>(store);
+    shown.extend(listed::<Class>(store));
+    shown.extend(listed::<Lesson>(store));
+    shown.extend(listed::<Room>(store));
+    shown.extend(listed::<Organisation>(store));
+    shown.extend(listed::<Account>(store));
     let mut sorted = |mut items: Vec<String>| {
         items.sort();
         shown.extend(items);
     };
-    sorted(
-        store
-            .list::<Person>()
-            .unwrap()
-            .iter()
-            .map(|e| format!("{e:?}"))
-            .collect(),
-    );
-    sorted(
-        store
-            .list::<Class>()
-            .unwrap()
-            .iter()
-            .map(|e| format!("{e:?}"))
-            .collect(),
-    );
-    sorted(
-        store
-            .list::<Lesson>()
-            .unwrap()
-            .iter()
-            .map(|e| format!("{e:?}"))
-            .collect(),
-    );
-    sorted(
-        store
-            .list::<Room>()
-            .unwrap()
-            .iter()
-            .map(|e| format!("{e:?}"))
-            .collect(),
-    );
-    sorted(
-        store
-            .list::<Organisation>()
-            .unwrap()
-            .iter()
-            .map(|e| format!("{e:?}"))
-            .collect(),
-    );
-    sorted(
-        store
-            .list::<Account>()
-            .unwrap()
-            .iter()
-            .map(|e| format!("{e:?}"))
-            .collect(),
-    );
     for key in store.document_keys().unwrap() {
         if matches!(key, DocKey::Journal { .. }) {
             let cells = store.cells(key, Grid::Marks).unwrap();
