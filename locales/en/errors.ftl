@@ -177,3 +177,6 @@ error-sync-running = A sync with the hub is running; try again in a moment.
 error-sync-no-link = This computer was enrolled from the paper code, without the hub's address: send its changes as a file on a USB stick.
 error-sync-not-director = Only the director (the head of a kindergarten) confirms the school's data, with their own password.
 error-sync-director-unknown = The confirmation is signed by a key the hub does not know as this organisation's director's. If the director has changed, ask the district education department to register the new one.
+error-curriculum-grade-unknown = Grade { $grade } has no plan to change.
+error-curriculum-hours-invalid = Hours are whole or half lessons a week, up to { $max }.
+error-assignment-subgroup-invalid = A class splits into subgroup 1 or 2.

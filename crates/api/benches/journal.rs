@@ -111,6 +111,8 @@ fn school(dir: &std::path::Path) -> Register {
             group_id: class.id,
             subject: Some("mathematics".into()),
             teacher_id: teacher.id,
+            subgroup: None,
+            hours: None,
         }),
     ];
     for p in &pupils {

@@ -5,9 +5,11 @@
 
 mod accounts;
 pub mod activities;
+mod assignments;
 mod attendance;
 mod audit;
 mod auth;
+mod curriculum;
 mod error;
 mod home;
 mod journal;
@@ -157,6 +159,14 @@ pub fn router(state: ApiState) -> Router {
         .route("/reports/grades", get(oversight::grades_report))
         .route("/load", get(load::report))
         .route("/load/duties", post(load::set_duty))
+        .route("/load/assignments", post(assignments::save_assignment))
+        .route(
+            "/load/assignments/{id}",
+            delete(assignments::remove_assignment),
+        )
+        .route("/curriculum", get(curriculum::get_curriculum))
+        .route("/curriculum/hours", post(curriculum::set_plan_hours))
+        .route("/curriculum/settings", post(curriculum::set_plan_settings))
         .route("/timetable", get(timetable::get_timetable))
         .route("/timetable/check", post(timetable::check_move))
         .route("/timetable/move", post(timetable::move_lesson))

@@ -3,14 +3,10 @@
 //! no one teaches, and the tariff list (тарификационный список) as xlsx or PDF. `dala load
 //! export` calls the same functions, so the CLI's file and the API's are one calculation.
 //!
-//! The store does not hold everything the load is made of yet, so the plan is built with what
-//! there is, and the gaps are plain here rather than guessed:
-//! - an assignment names a class, not a subgroup, and no hours: each one is the whole class
-//!   at the standard plan's hours (for a split subject, every subgroup);
-//! - no school says whether it is a small (ungraded) one or whether the local authority split
-//!   Russian: the default split options apply;
-//! - the curriculum and the norms are the embedded standard ones until a methodist's edited
-//!   copy is stored.
+//! The plan is the year's: its classes and their pupils, the assignments (a class or a subgroup,
+//! at the curriculum's hours unless the assignment gives its own), the extra duties, and the
+//! curriculum as the school changed it (`school_plan`). The deputy assigns, changes and takes
+//! back assignments here too; the norms are the embedded standard ones.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -21,15 +17,15 @@ use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use dala_core::Command;
 use dala_core::assignment::{Assignment, TeacherDuty};
-use dala_core::curriculum;
+use dala_core::curriculum::{self, Curriculum};
 use dala_core::enrolment::Enrolment;
 use dala_core::group::Class;
 use dala_core::load::{
-    Institution, LoadAssignment, LoadClass, LoadPlan, LoadProblem, LoadReport, LoadWarning,
-    standard_norms,
+    Institution, LoadClass, LoadPlan, LoadProblem, LoadReport, LoadWarning, standard_norms,
 };
 use dala_core::org::Organisation;
-use dala_core::person::{Person, collation_key};
+use dala_core::person::{Person, PersonKind, collation_key};
+use dala_core::school_plan::{self, PlanHours, PlanSettings};
 use dala_core::year::{AcademicYear, school_date};
 use dala_i18n::{Lang, has_message};
 use dala_report::{Cell, Column, Report, ReportError};
@@ -67,8 +63,33 @@ pub struct LoadView {
     pub problems: Vec<LoadProblemView>,
     /// The extra duties the norms know, to choose from.
     pub duty_kinds: Vec<DutyKindView>,
-    /// Whether the caller may give and take duties.
+    /// Every member of staff, by name: whom the deputy may assign.
+    pub staff: Vec<StaffRef>,
+    /// Whether the caller may assign teachers and give and take duties.
     pub can_edit: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct StaffRef {
+    pub id: String,
+    pub name: String,
+}
+
+/// A teacher's assignment to a class, or to one of its subgroups, for a subject.
+#[derive(Serialize, ToSchema)]
+pub struct AssignmentView {
+    pub id: String,
+    pub class_id: String,
+    pub class_name: String,
+    pub subject: String,
+    pub subject_name: String,
+    /// The subgroup (1, 2); none for the whole class (every subgroup of a split subject).
+    pub subgroup: Option<u32>,
+    /// Weekly hours the assignment gives, when it differs from the curriculum.
+    pub hours: Option<f64>,
+    /// The curriculum's weekly hours of the subject in the class's grade; none when the plan
+    /// does not teach it there.
+    pub plan_hours: Option<f64>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -109,6 +130,8 @@ pub struct TeacherLoadView {
     pub position: Option<String>,
     /// The subjects of the teacher's assignments, in the catalogue's order.
     pub subjects: Vec<SubjectRef>,
+    /// By grade, class and subject.
+    pub assignments: Vec<AssignmentView>,
     pub weekly_hours: f64,
     pub yearly_hours: f64,
     /// `weekly_hours / norm_hours_per_rate`, to 2 decimals.
@@ -185,6 +208,8 @@ pub(crate) struct YearPlan {
     /// Subject assignments to the year's classes (an age group's educator has none).
     pub assignments: Vec<Assignment>,
     pub plan: LoadPlan,
+    /// The standard curriculum with the school's changes of the year.
+    pub curriculum: Curriculum,
 }
 
 pub(crate) fn year_plan(store: &Store, today: NaiveDate) -> Result<Option<YearPlan>, StoreError> {
@@ -208,9 +233,11 @@ pub(crate) fn year_plan(store: &Store, today: NaiveDate) -> Result<Option<YearPl
         .into_iter()
         .filter(|a| a.subject.is_some() && classes.iter().any(|c| c.id == a.group_id))
         .collect();
+    let changes = store.find::<PlanHours>("year_id", &year_id)?;
+    let settings = store.find::<PlanSettings>("year_id", &year_id)?;
     let plan = LoadPlan {
         institution: Institution::School,
-        split: Default::default(),
+        split: settings.first().map(|s| s.split).unwrap_or_default(),
         classes: classes
             .iter()
             .map(|c| LoadClass {
@@ -222,16 +249,7 @@ pub(crate) fn year_plan(store: &Store, today: NaiveDate) -> Result<Option<YearPl
                     .map_or(0, |p| u32::try_from(p.len()).unwrap_or(u32::MAX)),
             })
             .collect(),
-        assignments: assignments
-            .iter()
-            .map(|a| LoadAssignment {
-                teacher_id: a.teacher_id,
-                class_id: a.group_id,
-                subject: a.subject.clone().unwrap_or_default(),
-                group: None,
-                hours: None,
-            })
-            .collect(),
+        assignments: assignments.iter().filter_map(Assignment::load).collect(),
         duties: store
             .find::<TeacherDuty>("year_id", &year_id)?
             .iter()
@@ -244,6 +262,7 @@ pub(crate) fn year_plan(store: &Store, today: NaiveDate) -> Result<Option<YearPl
         classes,
         assignments,
         plan,
+        curriculum: school_plan::effective(curriculum::standard(), &changes),
     }))
 }
 
@@ -256,6 +275,7 @@ pub fn load_view(store: &Store, today: NaiveDate, lang: Lang) -> Result<LoadView
         classes,
         assignments,
         plan,
+        curriculum,
     }) = year_plan(store, today)?
     else {
         return Ok(LoadView {
@@ -267,10 +287,11 @@ pub fn load_view(store: &Store, today: NaiveDate, lang: Lang) -> Result<LoadView
             uncovered: Vec::new(),
             problems: Vec::new(),
             duty_kinds: duty_kinds(lang.code()),
+            staff: Vec::new(),
             can_edit: false,
         });
     };
-    let report = plan.report(curriculum::standard(), norms);
+    let report = plan.report(&curriculum, norms);
     let people: HashMap<Uuid, Person> = store
         .list::<Person>()?
         .into_iter()
@@ -282,6 +303,8 @@ pub fn load_view(store: &Store, today: NaiveDate, lang: Lang) -> Result<LoadView
         names: store.names()?,
         people,
         assignments: &assignments,
+        plan: &plan,
+        curriculum: &curriculum,
     }
     .view(&year, day, report))
 }
@@ -293,6 +316,8 @@ struct Labels<'a> {
     names: HashMap<Uuid, String>,
     people: HashMap<Uuid, Person>,
     assignments: &'a [Assignment],
+    plan: &'a LoadPlan,
+    curriculum: &'a Curriculum,
 }
 
 impl Labels<'_> {
@@ -333,6 +358,7 @@ impl Labels<'_> {
                     .flatten()
                     .map(|(_, code)| self.subject(code))
                     .collect(),
+                assignments: self.assignments_of(t.teacher_id),
                 weekly_hours: t.weekly_hours,
                 yearly_hours: t.yearly_hours,
                 rates: t.rates,
@@ -381,8 +407,63 @@ impl Labels<'_> {
                 .filter_map(|p| self.problem(p))
                 .collect(),
             duty_kinds: duty_kinds(self.lang),
+            staff: self.staff(),
             can_edit: false,
         }
+    }
+
+    /// A teacher's assignments in class and catalogue order, with the hours each one counts.
+    fn assignments_of(&self, teacher: Uuid) -> Vec<AssignmentView> {
+        let grade_of = |class: Uuid| {
+            self.plan
+                .classes
+                .iter()
+                .find(|c| c.class_id == class)
+                .map(|c| (c.grade, c.language))
+        };
+        let mut rows: Vec<(i64, String, usize, AssignmentView)> = self
+            .assignments
+            .iter()
+            .filter(|a| a.teacher_id == teacher)
+            .filter_map(|a| {
+                let code = a.subject.as_deref()?;
+                let (grade, language) = grade_of(a.group_id)?;
+                let plan_hours = self
+                    .curriculum
+                    .plan(language)
+                    .and_then(|p| p.hours(grade, code));
+                let subject = self.subject(code);
+                let class_name = self.class(a.group_id);
+                let view = AssignmentView {
+                    id: a.id.to_string(),
+                    class_id: a.group_id.to_string(),
+                    class_name: class_name.clone(),
+                    subject: subject.subject,
+                    subject_name: subject.subject_name,
+                    subgroup: a.subgroup,
+                    hours: a.hours,
+                    plan_hours,
+                };
+                Some((grade, class_name, subject_order(code).0, view))
+            })
+            .collect();
+        rows.sort_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
+        rows.into_iter().map(|(.., view)| view).collect()
+    }
+
+    /// Every member of staff, by name: whom the deputy may assign.
+    fn staff(&self) -> Vec<StaffRef> {
+        let mut staff: Vec<StaffRef> = self
+            .people
+            .values()
+            .filter(|p| p.kind == PersonKind::Staff)
+            .map(|p| StaffRef {
+                id: p.id.to_string(),
+                name: self.names.get(&p.id).cloned().unwrap_or_default(),
+            })
+            .collect();
+        staff.sort_by_cached_key(|s| (collation_key(&s.name), s.id.clone()));
+        staff
     }
 
     fn problem(&self, problem: &LoadProblem) -> Option<LoadProblemView> {
@@ -395,7 +476,7 @@ impl Labels<'_> {
                 class_id: a.group_id.to_string(),
                 class_name: self.class(a.group_id),
                 subject: a.subject.clone().unwrap_or_default(),
-                group: None,
+                group: a.subgroup,
                 planned: None,
                 assigned: None,
             })
@@ -800,6 +881,7 @@ mod tests {
                     subject_name: subject_name(s, "kk"),
                 })
                 .collect(),
+            assignments: Vec::new(),
             weekly_hours: 27.0,
             yearly_hours: 918.0,
             rates: 1.69,
@@ -860,6 +942,7 @@ mod tests {
             ],
             problems: Vec::new(),
             duty_kinds: Vec::new(),
+            staff: Vec::new(),
             can_edit: false,
         };
         let rows = uncovered_rows(&view, Lang::En);

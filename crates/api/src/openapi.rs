@@ -6,8 +6,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::{
-    accounts, activities, attendance, audit, auth, error, home, journal, load, oversight, pupil,
-    second_factor, sync, timetable,
+    accounts, activities, assignments, attendance, audit, auth, curriculum, error, home, journal,
+    load, oversight, pupil, second_factor, sync, timetable,
 };
 
 #[derive(OpenApi)]
@@ -23,6 +23,8 @@ use crate::{
         attendance::list_groups, attendance::group_attendance, attendance::save_group_attendance,
         attendance::attendance_sheet, oversight::oversight, oversight::attendance_report,
         oversight::grades_report, pupil::my_journal, load::report, load::set_duty,
+        assignments::save_assignment, assignments::remove_assignment, curriculum::get_curriculum,
+        curriculum::set_plan_hours, curriculum::set_plan_settings,
         timetable::get_timetable, timetable::check_move, timetable::move_lesson,
         timetable::pin_lesson, timetable::start_generate, timetable::generate_status,
         timetable::stop_generate, timetable::export, timetable::set_day_off,

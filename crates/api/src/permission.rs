@@ -47,6 +47,11 @@ pub enum Operation {
     ExportTimetable,
     SetDayOff,
     SetDuty,
+    SaveAssignment,
+    RemoveAssignment,
+    GetCurriculum,
+    SetPlanHours,
+    SetPlanSettings,
     GetActivities,
     SaveActivity,
     DeleteActivity,
@@ -61,7 +66,7 @@ pub enum Operation {
 }
 
 impl Operation {
-    pub const ALL: [Operation; 52] = [
+    pub const ALL: [Operation; 57] = [
         Operation::Me,
         Operation::Logout,
         Operation::ChangePassword,
@@ -103,6 +108,11 @@ impl Operation {
         Operation::ExportTimetable,
         Operation::SetDayOff,
         Operation::SetDuty,
+        Operation::SaveAssignment,
+        Operation::RemoveAssignment,
+        Operation::GetCurriculum,
+        Operation::SetPlanHours,
+        Operation::SetPlanSettings,
         Operation::GetActivities,
         Operation::SaveActivity,
         Operation::DeleteActivity,
@@ -160,6 +170,11 @@ impl Operation {
             Operation::ExportTimetable => "exportTimetable",
             Operation::SetDayOff => "setDayOff",
             Operation::SetDuty => "setDuty",
+            Operation::SaveAssignment => "saveAssignment",
+            Operation::RemoveAssignment => "removeAssignment",
+            Operation::GetCurriculum => "getCurriculum",
+            Operation::SetPlanHours => "setPlanHours",
+            Operation::SetPlanSettings => "setPlanSettings",
             Operation::GetActivities => "getActivities",
             Operation::SaveActivity => "saveActivity",
             Operation::DeleteActivity => "deleteActivity",
@@ -242,7 +257,13 @@ impl Operation {
             | Operation::GenerateTimetable
             | Operation::StopGenerate
             | Operation::SetDayOff
-            | Operation::SetDuty => Operation::builds_timetable(role),
+            | Operation::SetDuty
+            | Operation::SaveAssignment
+            | Operation::RemoveAssignment
+            | Operation::SetPlanHours
+            | Operation::SetPlanSettings => Operation::builds_timetable(role),
+            // Teachers read the plan their lessons come from.
+            Operation::GetCurriculum => reads_journals,
             Operation::GetActivities => kindergarten_staff,
             Operation::SaveActivity
             | Operation::DeleteActivity

@@ -848,6 +848,32 @@ fn request_for(operation: Operation) -> (Method, String, Option<Value>) {
         Operation::GenerateStatus => (Method::GET, "/timetable/generate".into(), None),
         Operation::StopGenerate => (Method::DELETE, "/timetable/generate".into(), None),
         Operation::ExportTimetable => (Method::GET, "/timetable/export?format=xlsx".into(), None),
+        Operation::SaveAssignment => (
+            Method::POST,
+            "/load/assignments".into(),
+            Some(
+                json!({"teacher_id": nobody, "class_id": nobody, "subject": "mathematics",
+                "subgroup": null, "hours": null}),
+            ),
+        ),
+        Operation::RemoveAssignment => {
+            (Method::DELETE, format!("/load/assignments/{nobody}"), None)
+        }
+        Operation::GetCurriculum => (Method::GET, "/curriculum".into(), None),
+        Operation::SetPlanHours => (
+            Method::POST,
+            "/curriculum/hours".into(),
+            Some(
+                json!({"language": "kk", "grade": 99, "subject": "mathematics", "hours": 1.0,
+                "part": "invariant", "split": null}),
+            ),
+        ),
+        // The standard options: the same as no record.
+        Operation::SetPlanSettings => (
+            Method::POST,
+            "/curriculum/settings".into(),
+            Some(json!({"small_school": false, "local_splits": false})),
+        ),
         Operation::SetDuty => (
             Method::POST,
             "/load/duties".into(),
@@ -2579,4 +2605,282 @@ async fn a_sync_runs_in_the_background_once_at_a_time_and_logs_its_failure() {
         .call(Method::GET, "/status", Some(&director), None)
         .await;
     assert_eq!(after["last_sync"], last["at"]);
+}
+
+/// The methodist's plan reaches the load: an hour more in a grade is an hour no one teaches
+/// until someone is assigned, and giving the cell back to the standard takes it away again.
+#[tokio::test]
+async fn the_methodist_changes_the_plan_and_the_load_follows_it() {
+    let demo = Demo::new(OrgKind::School);
+    let methodist = demo.login("methodist").await;
+    let (status, plan) = demo
+        .call(Method::GET, "/curriculum", Some(&methodist), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{plan}");
+    assert_eq!(plan["can_edit"], true);
+    assert!(plan["source"].as_str().unwrap().contains("№ 500"));
+    let (_, load) = demo
+        .call(Method::GET, "/load", Some(&methodist), None)
+        .await;
+    // Every hour of the plan: taught by someone, or no one.
+    let hours_in = |load: &Value| {
+        load["uncovered_hours"].as_f64().unwrap()
+            + load["teachers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t["weekly_hours"].as_f64().unwrap())
+                .sum::<f64>()
+    };
+    let hours_before = hours_in(&load);
+    // A class of the demo, and its plan's mathematics cell.
+    let class = &load["teachers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|t| t["assignments"].as_array().unwrap().iter())
+        .find(|a| a["subject"] == "mathematics")
+        .expect("someone teaches mathematics")
+        .clone();
+    let (_, classes) = demo
+        .call(Method::GET, "/journal/classes", Some(&methodist), None)
+        .await;
+    let listed = classes["classes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["class_id"] == class["class_id"])
+        .unwrap()
+        .clone();
+    let grade = listed["grade"].as_i64().unwrap();
+    let language = listed["language"].as_str().unwrap().to_string();
+    let cell = |view: &Value| {
+        let plan = view["plans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["language"] == language.as_str())
+            .unwrap()
+            .clone();
+        let row = plan["subjects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["subject"] == "mathematics")
+            .unwrap()
+            .clone();
+        row["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["grade"] == grade)
+            .unwrap()
+            .clone()
+    };
+    let standard = cell(&plan)["standard_hours"].as_f64().unwrap();
+    assert_eq!(cell(&plan)["hours"], standard);
+    assert_eq!(cell(&plan)["changed"], false);
+
+    let more = json!({"language": language, "grade": grade, "subject": "mathematics",
+        "hours": standard + 1.0, "part": "invariant", "split": null});
+    let (status, changed) = demo
+        .call(
+            Method::POST,
+            "/curriculum/hours",
+            Some(&methodist),
+            Some(more),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{changed}");
+    assert_eq!(cell(&changed)["hours"], standard + 1.0);
+    assert_eq!(cell(&changed)["changed"], true);
+    let (_, load) = demo
+        .call(Method::GET, "/load", Some(&methodist), None)
+        .await;
+    let classes_of_grade = classes["classes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["grade"] == grade && c["language"] == language.as_str())
+        .count() as f64;
+    // An assignment without hours of its own follows the plan: its teacher teaches the hour.
+    assert_eq!(
+        hours_in(&load),
+        hours_before + classes_of_grade,
+        "an hour more for each class of the grade"
+    );
+
+    // A quarter of a lesson is refused in the caller's language, and nothing changes.
+    let odd = json!({"language": language, "grade": grade, "subject": "mathematics",
+        "hours": 1.25, "part": "invariant", "split": null});
+    let (status, refused) = demo
+        .call_in(
+            "ru",
+            Method::POST,
+            "/curriculum/hours",
+            Some(&methodist),
+            Some(odd),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    assert_eq!(refused["code"], "curriculum.hours_invalid");
+    assert!(refused["message"].as_str().unwrap().contains("урок"));
+    let (_, unchanged) = demo
+        .call(Method::GET, "/curriculum", Some(&methodist), None)
+        .await;
+    assert_eq!(cell(&unchanged)["hours"], standard + 1.0);
+
+    let back = json!({"language": language, "grade": grade, "subject": "mathematics",
+        "hours": 0.0, "part": "invariant", "split": null, "reset": true});
+    let (_, reset) = demo
+        .call(
+            Method::POST,
+            "/curriculum/hours",
+            Some(&methodist),
+            Some(back),
+        )
+        .await;
+    assert_eq!(cell(&reset)["hours"], standard);
+    assert_eq!(cell(&reset)["changed"], false);
+    let (_, load) = demo
+        .call(Method::GET, "/load", Some(&methodist), None)
+        .await;
+    assert_eq!(hours_in(&load), hours_before);
+
+    // The split options are the year's.
+    let (status, small) = demo
+        .call(
+            Method::POST,
+            "/curriculum/settings",
+            Some(&methodist),
+            Some(json!({"small_school": true, "local_splits": false})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{small}");
+    assert_eq!(small["small_school"], true);
+
+    // A teacher reads the plan and may change nothing.
+    let teacher = demo.login("teacher").await;
+    let (status, read) = demo
+        .call(Method::GET, "/curriculum", Some(&teacher), None)
+        .await;
+    assert_eq!(
+        (status, read["can_edit"].as_bool()),
+        (StatusCode::OK, Some(false))
+    );
+    let (status, _) = demo
+        .call(
+            Method::POST,
+            "/curriculum/hours",
+            Some(&teacher),
+            Some(
+                json!({"language": language, "grade": grade, "subject": "mathematics",
+                "hours": 9.0, "part": "invariant", "split": null}),
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+/// The deputy changes who teaches what in the load table: an assignment's own hours load its
+/// teacher, a removed one leaves its hours uncovered, a new one covers them again.
+#[tokio::test]
+async fn the_deputy_assigns_teachers_with_their_hours() {
+    let demo = Demo::new(OrgKind::School);
+    let deputy = demo.login("deputy").await;
+    let (_, load) = demo.call(Method::GET, "/load", Some(&deputy), None).await;
+    assert!(!load["staff"].as_array().unwrap().is_empty());
+    let before = load["uncovered_hours"].as_f64().unwrap();
+    let teacher = load["teachers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| !t["assignments"].as_array().unwrap().is_empty())
+        .unwrap()
+        .clone();
+    let id = teacher["teacher_id"].clone();
+    let a = teacher["assignments"][0].clone();
+    let plan_hours = a["plan_hours"].as_f64().unwrap();
+    let weekly = |view: &Value| {
+        view["teachers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["teacher_id"] == id)
+            .map_or(0.0, |t| t["weekly_hours"].as_f64().unwrap())
+    };
+    let hours_before = weekly(&load);
+
+    let own = json!({"id": a["id"], "teacher_id": id, "class_id": a["class_id"],
+        "subject": a["subject"], "subgroup": null, "hours": plan_hours + 1.0});
+    let (status, changed) = demo
+        .call(Method::POST, "/load/assignments", Some(&deputy), Some(own))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{changed}");
+    assert_eq!(weekly(&changed), hours_before + 1.0);
+    assert!(
+        changed["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["kind"] == "over_assigned" && p["class_id"] == a["class_id"]),
+        "{}",
+        changed["problems"]
+    );
+
+    // A third subgroup, or half-and-a-bit hours, are refused and change nothing.
+    for (bad, code) in [
+        (
+            json!({"subgroup": 3, "hours": null}),
+            "assignment.subgroup_invalid",
+        ),
+        (
+            json!({"subgroup": null, "hours": 0.3}),
+            "curriculum.hours_invalid",
+        ),
+    ] {
+        let body = json!({"id": a["id"], "teacher_id": id, "class_id": a["class_id"],
+            "subject": a["subject"], "subgroup": bad["subgroup"], "hours": bad["hours"]});
+        let (status, refused) = demo
+            .call_in(
+                "kk",
+                Method::POST,
+                "/load/assignments",
+                Some(&deputy),
+                Some(body),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+        assert_eq!(refused["code"], code);
+    }
+    let (_, same) = demo.call(Method::GET, "/load", Some(&deputy), None).await;
+    assert_eq!(weekly(&same), hours_before + 1.0);
+
+    let path = format!("/load/assignments/{}", a["id"].as_str().unwrap());
+    let (status, removed) = demo.call(Method::DELETE, &path, Some(&deputy), None).await;
+    assert_eq!(status, StatusCode::OK, "{removed}");
+    assert_eq!(weekly(&removed), hours_before - plan_hours);
+    assert!(removed["uncovered_hours"].as_f64().unwrap() >= before + plan_hours);
+    let (status, _) = demo.call(Method::DELETE, &path, Some(&deputy), None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let again = json!({"teacher_id": id, "class_id": a["class_id"], "subject": a["subject"],
+        "subgroup": null, "hours": null});
+    let (status, assigned) = demo
+        .call(
+            Method::POST,
+            "/load/assignments",
+            Some(&deputy),
+            Some(again),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{assigned}");
+    assert_eq!(weekly(&assigned), hours_before);
+    assert_eq!(assigned["uncovered_hours"].as_f64().unwrap(), before);
+
+    let teacher_token = demo.login("teacher").await;
+    let (status, _) = demo
+        .call(Method::DELETE, &path, Some(&teacher_token), None)
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
 }

@@ -1,15 +1,16 @@
-//! Who teaches what: a teacher assigned to a class and subject, or an educator to a kindergarten
-//! age group. The journal's rules ask it whether a teacher may mark a class; the teaching-load
-//! calculation will count its hours.
+//! Who teaches what: a teacher assigned to a class (or one of its subgroups) and subject, or an
+//! educator to a kindergarten age group. The journal's rules ask it whether a teacher may mark a
+//! class; the teaching load counts its hours and the timetable places its lessons.
 
 use uuid::Uuid;
 
 use crate::error::CoreError;
 use crate::person::{Person, PersonKind};
-use crate::record::{Collection, DocKey, Entity, Fields, Value};
+use crate::record::{Collection, DocKey, Entity, Fields, Value, decimal};
+use crate::school_plan::{MAX_SUBJECT_HOURS, valid_hours};
 use crate::subject;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Assignment {
     pub id: Uuid,
     pub year_id: Uuid,
@@ -19,10 +20,21 @@ pub struct Assignment {
     pub subject: Option<String>,
     /// The staff member.
     pub teacher_id: Uuid,
+    /// The subgroup (1, 2) of a class split for the subject; none is the whole class, which for
+    /// a split subject means every subgroup.
+    pub subgroup: Option<u32>,
+    /// Weekly hours for each group taught, when they differ from the curriculum's.
+    pub hours: Option<f64>,
 }
 
 impl Assignment {
-    pub fn validate(&self, teacher: &Person, same_group: &[Assignment]) -> Result<(), CoreError> {
+    /// A class splits into `groups` subgroups at most.
+    pub fn validate(
+        &self,
+        teacher: &Person,
+        same_group: &[Assignment],
+        groups: u32,
+    ) -> Result<(), CoreError> {
         if teacher.kind != PersonKind::Staff {
             return Err(CoreError::AssignmentTeacherInvalid);
         }
@@ -31,13 +43,41 @@ impl Assignment {
         {
             return Err(CoreError::SubjectUnknown { code: code.clone() });
         }
+        if self
+            .subgroup
+            .is_some_and(|g| self.subject.is_none() || !(1..=groups).contains(&g))
+        {
+            return Err(CoreError::SubgroupInvalid);
+        }
+        if self
+            .hours
+            .is_some_and(|h| !valid_hours(h, 0.5, MAX_SUBJECT_HOURS))
+        {
+            return Err(CoreError::HoursInvalid {
+                max: MAX_SUBJECT_HOURS.to_string(),
+            });
+        }
         let duplicate = same_group.iter().any(|a| {
-            a.id != self.id && a.teacher_id == self.teacher_id && a.subject == self.subject
+            a.id != self.id
+                && a.teacher_id == self.teacher_id
+                && a.subject == self.subject
+                && a.subgroup == self.subgroup
         });
         if duplicate {
             return Err(CoreError::AssignmentDuplicate);
         }
         Ok(())
+    }
+
+    /// The assignment as the teaching load and the timetable count it; none for an educator.
+    pub fn load(&self) -> Option<crate::load::LoadAssignment> {
+        Some(crate::load::LoadAssignment {
+            teacher_id: self.teacher_id,
+            class_id: self.group_id,
+            subject: self.subject.clone()?,
+            group: self.subgroup,
+            hours: self.hours,
+        })
     }
 
     /// Whether this assignment lets its teacher keep the group's journal for the subject.
@@ -63,6 +103,8 @@ impl Entity for Assignment {
             ("group_id", self.group_id.into()),
             ("subject", self.subject.clone().into()),
             ("teacher_id", self.teacher_id.into()),
+            ("subgroup", self.subgroup.map(i64::from).into()),
+            ("hours", self.hours.map_or(Value::Null, decimal)),
         ]
     }
 
@@ -74,6 +116,11 @@ impl Entity for Assignment {
             group_id: r.parse("group_id")?,
             subject: r.opt_text("subject")?,
             teacher_id: r.parse("teacher_id")?,
+            subgroup: r
+                .opt_int("subgroup")?
+                .map(|g| u32::try_from(g).map_err(|_| r.invalid("subgroup")))
+                .transpose()?,
+            hours: r.opt_decimal("hours")?,
         })
     }
 }
@@ -194,5 +241,80 @@ impl Entity for TeacherDuty {
             duty: r.text("duty")?,
             class_id: r.opt_parse("class_id")?,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::iin::Sex;
+
+    fn teacher() -> Person {
+        Person {
+            id: Uuid::from_u128(1),
+            kind: PersonKind::Staff,
+            last_name: "Серікова".into(),
+            first_name: "Әлия".into(),
+            patronymic: None,
+            iin: None,
+            birth_date: NaiveDate::from_ymd_opt(1985, 3, 1).unwrap(),
+            sex: Sex::Female,
+            position: Some("teacher".into()),
+            subject: Some("english".into()),
+        }
+    }
+
+    fn english(subgroup: Option<u32>, hours: Option<f64>) -> Assignment {
+        Assignment {
+            id: Uuid::now_v7(),
+            year_id: Uuid::from_u128(2),
+            group_id: Uuid::from_u128(3),
+            subject: Some("english".into()),
+            teacher_id: Uuid::from_u128(1),
+            subgroup,
+            hours,
+        }
+    }
+
+    fn code(a: &Assignment, others: &[Assignment]) -> Option<&'static str> {
+        a.validate(&teacher(), others, 2).err().map(|e| e.code())
+    }
+
+    #[test]
+    fn a_subgroup_is_one_of_the_class_s_and_hours_are_whole_or_half() {
+        assert_eq!(code(&english(Some(1), Some(1.5)), &[]), None);
+        assert_eq!(code(&english(Some(2), None), &[]), None);
+        for bad in [Some(0), Some(3)] {
+            assert_eq!(
+                code(&english(bad, None), &[]),
+                Some("assignment.subgroup_invalid")
+            );
+        }
+        for bad in [0.0, 0.25, -1.0, 10.5, f64::NAN] {
+            assert_eq!(
+                code(&english(None, Some(bad)), &[]),
+                Some("curriculum.hours_invalid"),
+                "{bad}"
+            );
+        }
+        let educator = Assignment {
+            subject: None,
+            ..english(Some(1), None)
+        };
+        assert_eq!(code(&educator, &[]), Some("assignment.subgroup_invalid"));
+    }
+
+    #[test]
+    fn one_teacher_may_teach_both_subgroups_but_not_one_twice() {
+        let first = [english(Some(1), None)];
+        assert_eq!(code(&english(Some(2), None), &first), None);
+        assert_eq!(
+            code(&english(Some(1), None), &first),
+            Some("assignment.duplicate")
+        );
+        // Changing the assignment itself is not a duplicate of it.
+        assert_eq!(code(&first[0], &first), None);
     }
 }

@@ -22,6 +22,7 @@ use crate::person::{Person, PersonKind};
 use crate::record::{Collection, DocKey, Entity, Grid, Value};
 use crate::register::{self, PresenceEdit};
 use crate::room::Room;
+use crate::school_plan::{PlanHours, PlanSettings};
 use crate::school_timetable::{DayOff, TimetableLesson, standard_week};
 use crate::year::{AcademicYear, Term};
 
@@ -107,6 +108,14 @@ pub enum Command {
     UpdateAccount(Account),
     RemoveAccount(Uuid),
     Assign(Assignment),
+    RemoveAssignment(Uuid),
+    /// Changes one subject's hours in one grade of the year's plan (`on`), or gives the cell
+    /// back to the standard plan.
+    SetPlanHours {
+        hours: PlanHours,
+        on: bool,
+    },
+    SetPlanSettings(PlanSettings),
     LinkGuardian(Guardianship),
     /// Adds a lesson or corrects one; its date, kind and max stay while it has marks.
     SaveLesson {
@@ -188,6 +197,9 @@ impl Command {
             Command::UpdateAccount(_) => "account.update",
             Command::RemoveAccount(_) => "account.remove",
             Command::Assign(_) => "assignment.save",
+            Command::RemoveAssignment(_) => "assignment.remove",
+            Command::SetPlanHours { .. } => "curriculum.hours",
+            Command::SetPlanSettings(_) => "curriculum.settings",
             Command::LinkGuardian(_) => "guardian.link",
             Command::SaveLesson { .. } => "lesson.save",
             Command::RemoveLesson { .. } => "lesson.remove",
@@ -314,8 +326,37 @@ impl Command {
                 if in_year != Some(assignment.year_id) {
                     return Err(not_found("group").into());
                 }
-                assignment.validate(&teacher, &at.assignments_of(assignment.group_id)?)?;
+                assignment.validate(
+                    &teacher,
+                    &at.assignments_of(assignment.group_id)?,
+                    crate::curriculum::standard().splits.groups,
+                )?;
                 Ok(vec![Change::put(assignment)])
+            }
+            Command::RemoveAssignment(id) => {
+                let assignment = at.get::<Assignment>(*id)?.ok_or(not_found("assignment"))?;
+                Ok(vec![Change::Remove {
+                    doc: assignment.doc(),
+                    collection: Collection::Assignments,
+                    id: *id,
+                }])
+            }
+            Command::SetPlanHours { hours, on } => {
+                year_exists(at, hours.year_id)?;
+                if *on {
+                    hours.validate(crate::curriculum::standard())?;
+                    Ok(vec![Change::put(hours)])
+                } else {
+                    Ok(vec![Change::Remove {
+                        doc: hours.doc(),
+                        collection: Collection::PlanHours,
+                        id: hours.id(),
+                    }])
+                }
+            }
+            Command::SetPlanSettings(settings) => {
+                year_exists(at, settings.year_id)?;
+                Ok(vec![Change::put(settings)])
             }
             Command::LinkGuardian(link) => {
                 let parent = at

@@ -80,6 +80,21 @@ pub struct SplitRules {
     /// The same for a small (ungraded, малокомплектная) school.
     pub min_pupils_small_school: u32,
     pub rules: Vec<SplitRule>,
+    /// A school's own decisions for one grade's subject, over the rules (`school_plan`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<SplitOverride>,
+}
+
+/// Whether a class of one language and grade is taught a subject in subgroups, as a school
+/// decided; the class-size threshold still applies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SplitOverride {
+    #[serde(with = "language_code")]
+    pub language: Language,
+    pub grade: i64,
+    pub subject: String,
+    pub split: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -183,13 +198,19 @@ impl SplitRules {
         } else {
             self.min_pupils
         };
-        let split = pupils >= threshold
-            && self.rules.iter().any(|rule| {
+        let by_rules = || {
+            self.rules.iter().any(|rule| {
                 rule.subject == subject
                     && rule.from_grade.is_none_or(|from| grade >= from)
                     && rule.except_class_language != Some(class_language)
                     && (!rule.local_decision || options.local_splits)
-            });
+            })
+        };
+        let decided = self
+            .overrides
+            .iter()
+            .find(|o| o.subject == subject && o.grade == grade && o.language == class_language);
+        let split = pupils >= threshold && decided.map_or_else(by_rules, |o| o.split);
         if split { self.groups.max(1) } else { 1 }
     }
 }
@@ -433,5 +454,23 @@ mod tests {
             2
         );
         assert_eq!(rules().groups("russian_language", 8, RU, 30, local), 1);
+    }
+
+    #[test]
+    fn a_school_decision_overrides_the_rules_but_not_the_class_size() {
+        let mut rules = rules().clone();
+        let decide = |subject: &str, split| SplitOverride {
+            language: KK,
+            grade: 5,
+            subject: subject.to_string(),
+            split,
+        };
+        rules.overrides = vec![decide("english", false), decide("physical_education", true)];
+        let options = SplitOptions::default();
+        assert_eq!(rules.groups("english", 5, KK, 30, options), 1);
+        assert_eq!(rules.groups("english", 6, KK, 30, options), 2);
+        assert_eq!(rules.groups("english", 5, RU, 30, options), 2);
+        assert_eq!(rules.groups("physical_education", 5, KK, 30, options), 2);
+        assert_eq!(rules.groups("physical_education", 5, KK, 23, options), 1);
     }
 }

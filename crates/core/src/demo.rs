@@ -124,13 +124,7 @@ impl<R: Rng> Builder<'_, R> {
             .commands
             .iter()
             .filter_map(|c| match c {
-                Command::Assign(a) => Some(LoadAssignment {
-                    teacher_id: a.teacher_id,
-                    class_id: a.group_id,
-                    subject: a.subject.clone()?,
-                    group: None,
-                    hours: None,
-                }),
+                Command::Assign(a) => a.load(),
                 _ => None,
             })
             .collect();
@@ -211,6 +205,8 @@ impl<R: Rng> Builder<'_, R> {
             group_id: group,
             subject: subject.map(Into::into),
             teacher_id: teacher.id,
+            subgroup: None,
+            hours: None,
         };
         self.commands.push(Command::Assign(assignment));
     }

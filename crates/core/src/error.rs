@@ -128,6 +128,12 @@ pub enum CoreError {
     RoomUnknown,
     #[error("there is no extra duty {code}, or it needs a class it was not given")]
     DutyUnknown { code: String },
+    #[error("grade {grade} has no plan to change")]
+    PlanGradeUnknown { grade: i64 },
+    #[error("hours must be whole or half lessons, up to {max} a week")]
+    HoursInvalid { max: String },
+    #[error("a class splits into subgroup 1 or 2")]
+    SubgroupInvalid,
     #[error("updating administrative data can be suspended for at most {max} working days")]
     FreezeTooLong { max: u32 },
     /// One item of a batch (a register's cells) was refused: which one, and why.
@@ -224,6 +230,9 @@ impl CoreError {
             RoomUnknown => "schedule.room_unknown",
             DutyUnknown { .. } => "load.duty_unknown",
             FreezeTooLong { .. } => "sync.freeze_too_long",
+            PlanGradeUnknown { .. } => "curriculum.grade_unknown",
+            HoursInvalid { .. } => "curriculum.hours_invalid",
+            SubgroupInvalid => "assignment.subgroup_invalid",
             AtItem { error, .. } => error.code(),
         }
     }
@@ -254,6 +263,8 @@ impl CoreError {
                 vec![("min", min.to_string()), ("max", max.to_string())]
             }
             PeriodInvalid { max } => vec![("max", max.to_string())],
+            PlanGradeUnknown { grade } => vec![("grade", grade.to_string())],
+            HoursInvalid { max } => vec![("max", max.clone())],
             TooManySoch { max } | TooManySor { max } | TextTooLong { max } => {
                 vec![("max", max.to_string())]
             }

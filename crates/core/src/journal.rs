@@ -661,6 +661,8 @@ mod tests {
             group_id: Uuid::from_u128(1),
             subject: Some("mathematics".into()),
             teacher_id: teacher,
+            subgroup: None,
+            hours: None,
         }];
         let class = Uuid::from_u128(1);
         assert_eq!(

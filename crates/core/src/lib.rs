@@ -26,6 +26,7 @@ pub mod record;
 pub mod reference;
 pub mod register;
 pub mod room;
+pub mod school_plan;
 pub mod school_timetable;
 pub mod subject;
 pub mod timetable;

@@ -56,6 +56,12 @@ impl<T: Into<Value>> From<Option<T>> for Value {
 
 pub type Fields = BTreeMap<String, Value>;
 
+/// A decimal as the text documents keep it (`2`, `1.5`): exact in both directions, and readable
+/// in a projection, which a float's bits are not.
+pub fn decimal(x: f64) -> Value {
+    Value::Text(x.to_string())
+}
+
 /// Reads typed fields back out of a record, naming the field when it does not fit.
 pub struct Reader<'a> {
     pub collection: &'static str,
@@ -115,6 +121,19 @@ impl Reader<'_> {
             .transpose()
     }
 
+    /// A decimal kept as text (`1.5`): hours of a plan or an assignment.
+    pub fn opt_decimal(&self, field: &str) -> Result<Option<f64>, CoreError> {
+        self.opt_parse::<f64>(field)?
+            .map(|x| {
+                if x.is_finite() {
+                    Ok(x)
+                } else {
+                    Err(self.invalid(field))
+                }
+            })
+            .transpose()
+    }
+
     pub fn code<T>(&self, field: &str, from: impl Fn(&str) -> Option<T>) -> Result<T, CoreError> {
         from(&self.text(field)?).ok_or_else(|| self.invalid(field))
     }
@@ -140,10 +159,12 @@ pub enum Collection {
     Activities,
     DaysOff,
     Duties,
+    PlanHours,
+    PlanSettings,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 16] = [
+    pub const ALL: [Collection; 18] = [
         Collection::Organisations,
         Collection::AcademicYears,
         Collection::Terms,
@@ -160,6 +181,8 @@ impl Collection {
         Collection::Activities,
         Collection::DaysOff,
         Collection::Duties,
+        Collection::PlanHours,
+        Collection::PlanSettings,
     ];
 
     pub fn name(self) -> &'static str {
@@ -180,6 +203,8 @@ impl Collection {
             Collection::Activities => "activities",
             Collection::DaysOff => "days_off",
             Collection::Duties => "duties",
+            Collection::PlanHours => "plan_hours",
+            Collection::PlanSettings => "plan_settings",
         }
     }
 
@@ -361,6 +386,8 @@ impl DocKey {
                 Collection::Enrolments,
                 Collection::Assignments,
                 Collection::Duties,
+                Collection::PlanHours,
+                Collection::PlanSettings,
             ],
             DocKey::Accounts => &[Collection::Accounts],
             DocKey::Journal { .. } => &[Collection::Lessons],

@@ -101,6 +101,8 @@ fn school(dir: &Path, n: usize) -> (Store, Lesson, Vec<Uuid>) {
             group_id: class.id,
             subject: Some("mathematics".into()),
             teacher_id: teacher.id,
+            subgroup: None,
+            hours: None,
         }),
     ];
     for p in &pupils {

@@ -292,6 +292,8 @@ fn build(store: &mut Store, rng: &mut StdRng, now: DateTime<Utc>) -> School {
                 group_id: class.id,
                 subject: Some(subject.into()),
                 teacher_id: teacher.id,
+                subgroup: None,
+                hours: None,
             }));
         }
         // The week's lessons in a shuffled order, five a row: day, then period.

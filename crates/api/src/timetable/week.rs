@@ -5,7 +5,6 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use dala_core::Command;
-use dala_core::curriculum;
 use dala_core::generator::{self, Placement, Timetable, Violation};
 use dala_core::group::Class;
 use dala_core::journal_plan;
@@ -42,6 +41,7 @@ pub fn read_week(store: &Store, today: NaiveDate) -> Result<Option<Week>, StoreE
         year,
         classes,
         plan,
+        curriculum,
         ..
     }) = year_plan(store, today)?
     else {
@@ -77,7 +77,7 @@ pub fn read_week(store: &Store, today: NaiveDate) -> Result<Option<Week>, StoreE
         teachers: &teachers,
         rooms: &rooms,
         days_off: &days_off,
-        curriculum: curriculum::standard(),
+        curriculum: &curriculum,
         split: plan.split,
         week: norms,
     });
