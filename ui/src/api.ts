@@ -802,6 +802,40 @@ export interface TeacherLoad {
   warnings: LoadWarning[];
   /** The extra duties (class supervision, notebooks, a classroom); absent from an older server. */
   duties?: TeacherDuty[];
+  /** Who the teacher teaches, by grade, class and subject; absent from an older server. */
+  assignments?: TeacherAssignment[];
+}
+
+/** A teacher's assignment to a class, or to one subgroup of it, for a subject. */
+export interface TeacherAssignment {
+  id: string;
+  class_id: string;
+  class_name: string;
+  subject: string;
+  subject_name: string;
+  /** 1 or 2 for a split class's subgroup; null for the whole class. */
+  subgroup: number | null;
+  /** The assignment's own weekly hours, when they differ from the plan's; null for the plan's. */
+  hours: number | null;
+  /** The curriculum's weekly hours of the subject in the class's grade; null when the plan has none. */
+  plan_hours: number | null;
+}
+
+/** A member of staff, whom the deputy may assign to teach. */
+export interface StaffMember {
+  id: string;
+  name: string;
+}
+
+/** A new assignment (no id) or a change of one; the answer is the whole load again. */
+export interface AssignmentSave {
+  id?: string;
+  teacher_id: string;
+  class_id: string;
+  subject: string;
+  subgroup: number | null;
+  /** Whole or half lessons a week; null for the curriculum's. */
+  hours: number | null;
 }
 
 /** An extra duty a teacher is paid for beside the hours. */
@@ -862,10 +896,12 @@ export interface LoadView {
   uncovered_hours: number;
   uncovered: UncoveredHours[];
   problems: LoadProblem[];
-  /** Whether this user may change the duties; absent (false) from an older server. */
+  /** Whether this user may assign teachers and change the duties; absent (false) from an older server. */
   can_edit?: boolean;
   /** The duties there are to give; absent (none) from an older server. */
   duty_kinds?: DutyKind[];
+  /** Every member of staff, by name, to assign; absent (none) from an older server. */
+  staff?: StaffMember[];
 }
 
 export const getLoad = () => get<LoadView>('/load');
@@ -873,6 +909,94 @@ export const getLoad = () => get<LoadView>('/load');
 export const changeDuty = (body: DutyChange) => request<LoadView>('POST', '/load/duties', body);
 /** The tariff list, for downloadFile(). */
 export const tariffListPath = (format: FileFormat) => `/load${queryOf({ format })}`;
+/**
+ * Assigns a teacher, or changes an assignment by its id. Refusals: 422 `assignment.subgroup_invalid`,
+ * `curriculum.hours_invalid`, `assignment.duplicate`; 404 for a class or an assignment that is not there.
+ */
+export const saveAssignment = (body: AssignmentSave) => request<LoadView>('POST', '/load/assignments', body);
+export const removeAssignment = (id: string) => request<LoadView>('DELETE', `/load/assignments/${encodeURIComponent(id)}`);
+
+// The school's curriculum (учебный план, R27.6–R27.7), as crates/api/src/curriculum.rs sends it: the standard
+// plan of each language of instruction with the school's changes, cell by cell, and the year's split options.
+
+export type PlanLanguage = 'kk' | 'ru';
+export type PlanPart = 'invariant' | 'variative';
+
+export interface PlanCell {
+  grade: number;
+  /** The school's weekly hours (each subgroup's, when the class splits); 0 when not taught in the grade. */
+  hours: number;
+  /** The standard plan's. */
+  standard_hours: number;
+  part: PlanPart;
+  /** A class large enough is taught it in subgroups. */
+  splits: boolean;
+  /** The school's own decision on splitting; null when the standard rules decide. */
+  split: boolean | null;
+  /** The school changed this cell. */
+  changed: boolean;
+}
+
+export interface PlanGrade {
+  grade: number;
+  /** The school's weekly lessons in the grade, a split subject counted once. */
+  total: number;
+  max_weekly_hours: number;
+}
+
+export interface PlanSubject {
+  subject: string;
+  subject_name: string;
+  /** A cell per grade of the plan, in grade order. */
+  cells: PlanCell[];
+}
+
+export interface SchoolPlan {
+  language: PlanLanguage;
+  name: string;
+  /** How sure the standard figures are, and what to check them against. */
+  confidence: string;
+  grades: PlanGrade[];
+  subjects: PlanSubject[];
+}
+
+export interface CurriculumView {
+  year: string | null;
+  /** The legal act the standard plan reproduces, and the day it applies from. */
+  source: string;
+  valid_from: string;
+  plans: SchoolPlan[];
+  /** A class of at least this many pupils splits (at least the second in a small school). */
+  min_pupils: number;
+  min_pupils_small_school: number;
+  small_school: boolean;
+  /** The local authority decided to split Russian in classes not taught in Russian. */
+  local_splits: boolean;
+  /** Every subject there is, to add one to a grade. */
+  catalogue: { subject: string; subject_name: string }[];
+  can_edit: boolean;
+}
+
+/** One cell of a plan: hours 0 takes the subject out of the grade; `reset` gives the cell back to the standard. */
+export interface PlanHoursChange {
+  language: PlanLanguage;
+  grade: number;
+  subject: string;
+  hours: number;
+  part: PlanPart;
+  split: boolean | null;
+  reset?: boolean;
+}
+
+export interface PlanSettings {
+  small_school: boolean;
+  local_splits: boolean;
+}
+
+export const getCurriculum = () => get<CurriculumView>('/curriculum');
+/** Refusals: 422 `curriculum.hours_invalid`, `curriculum.grade_unknown`, `journal.subject_unknown`; 403 for readers. */
+export const setPlanHours = (body: PlanHoursChange) => request<CurriculumView>('POST', '/curriculum/hours', body);
+export const setPlanSettings = (body: PlanSettings) => request<CurriculumView>('POST', '/curriculum/settings', body);
 
 // The kindergarten's organised activities (R25.3–R25.4): each age group's week, checked against the
 // sanitary norms of its age.

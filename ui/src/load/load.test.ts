@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 // The teaching load in a simulated DOM: the teachers' rows with their warnings, the totals, the hours nobody
-// teaches, the problems in words, the tariff list's download, an empty year, and the extra duties given and
-// taken away (against a mocked POST), or merely listed for an older server.
+// teaches, the problems in words, the tariff list's download, an empty year, the extra duties given and
+// taken away (against a mocked POST), or merely listed for an older server, and who teaches what: a teacher
+// assigned to hours nobody teaches, an assignment removed and its hours changed.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DutyChange, JournalClasses, LoadView, TeacherDuty } from '../api';
+import type { AssignmentSave, DutyChange, JournalClasses, LoadView, TeacherAssignment, TeacherDuty } from '../api';
 import { appears, bodies, choose, click, closeApp, find, focusedTestid, get, openApp, person, press } from '../test-app';
 
 const load: LoadView = {
@@ -207,5 +208,137 @@ describe('the extra duties', () => {
       { teacher_id: 't1', duty: 'class_supervision', class_id: 'c5', on: false },
       { teacher_id: 't1', duty: 'class_supervision', class_id: 'c5', on: false },
     ]);
+  });
+});
+
+describe('who teaches what', () => {
+  const maths: TeacherAssignment = {
+    id: 'a1',
+    class_id: 'c5',
+    class_name: '5А',
+    subject: 'mathematics',
+    subject_name: 'Математика',
+    subgroup: null,
+    hours: null,
+    plan_hours: 5,
+  };
+  const informatics: TeacherAssignment = {
+    id: 'a2',
+    class_id: 'c5b',
+    class_name: '5Б',
+    subject: 'informatics',
+    subject_name: 'Информатика',
+    subgroup: 1,
+    hours: 2,
+    plan_hours: 1,
+  };
+  const staff = [
+    { id: 't1', name: 'Әлиев Асқар' },
+    { id: 't2', name: 'Бекова Дана' },
+    { id: 't3', name: 'Сейітова Гүл' },
+  ];
+  const assigned = (assignments = [maths, informatics], over: Partial<LoadView> = {}): LoadView => ({
+    ...load,
+    can_edit: true,
+    staff,
+    teachers: load.teachers.map((t) => ({ ...t, assignments: t.teacher_id === 't1' ? assignments : [] })),
+    ...over,
+  });
+
+  async function openAssignments(routes: Parameters<typeof openApp>[2], body: LoadView = assigned()) {
+    const api = await openApp(person('deputy'), '#/load', {
+      'GET /api/v1/load': { body },
+      'GET /api/v1/journal/classes': { body: { terms: [], current_term_id: null, classes: [] } },
+      ...routes,
+    });
+    await appears('load-subjects-t1');
+    return api;
+  }
+
+  /** A field's new value, as a browser reports it when the field is left. */
+  function changeTo(testid: string, value: string) {
+    const input = get(testid) as HTMLInputElement;
+    input.value = value;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  it('are listed with class, subgroup, subject and hours, without controls for one who may not edit', async () => {
+    await openApp(person('methodist'), '#/load', { 'GET /api/v1/load': { body: { ...assigned(), can_edit: false } } });
+    await appears('load-subjects-t1');
+    expect(get('load-assignment-a1').textContent?.trim()).toBe('5А — Математика — 5 сағ.');
+    expect(get('load-assignment-a2').textContent?.trim()).toBe('5Б, 1-топ — Информатика — 2 сағ. (жоспарда 1)');
+    expect(find('load-assignment-remove-a1')).toBeNull();
+    expect(find('load-assignment-hours-a1')).toBeNull();
+    expect(find('load-assign-teacher-c9-english-2')).toBeNull();
+    // A teacher with no assignments keeps the subjects by name.
+    expect(get('load-subjects-t2').textContent?.trim()).toBe('Тарих');
+  });
+
+  it('assign a teacher to hours nobody teaches: the POST, then the new view', async () => {
+    const covered = assigned(undefined, { uncovered: load.uncovered.slice(1), uncovered_hours: 1 });
+    const api = await openAssignments({ 'POST /api/v1/load/assignments': () => ({ body: covered }) });
+    await appears('load-assign-teacher-c9-english-2');
+    const choices = [...get('load-assign-teacher-c9-english-2').querySelectorAll('option')].map((o) => o.textContent);
+    expect(choices).toEqual(['— мұғалімді таңдаңыз —', 'Әлиев Асқар', 'Бекова Дана', 'Сейітова Гүл']);
+    // No teacher yet: said beside the row, nothing sent.
+    click('load-assign-c9-english-2');
+    expect(get('load-assign-error-c9-english-2').textContent).toBe('Мұғалімді таңдаңыз.');
+    choose('load-assign-teacher-c9-english-2', 't3');
+    click('load-assign-c9-english-2');
+    await vi.waitFor(() => expect(find('load-uncovered-c9-english-2')).toBeNull());
+    expect(bodies(api, 'POST', '/api/v1/load/assignments')).toEqual([
+      { teacher_id: 't3', class_id: 'c9', subject: 'english', subgroup: 2, hours: null },
+    ]);
+    expect(get('load-uncovered-total').textContent).toBe('1');
+    expect(get('load-uncovered-c9-music-all')).toBeTruthy();
+  });
+
+  it('show a refusal beside the row, in the user’s language', async () => {
+    await openAssignments({
+      'POST /api/v1/load/assignments': {
+        status: 422,
+        body: { code: 'assignment.duplicate', message: 'This teacher is already assigned to this class and subject.' },
+      },
+    });
+    choose('load-assign-teacher-c9-music-all', 't1');
+    click('load-assign-c9-music-all');
+    await appears('load-assign-error-c9-music-all');
+    expect(get('load-assign-error-c9-music-all').textContent).toBe('Бұл мұғалім бұл сыныпқа бұл пәннен тағайындалған.');
+    expect(get('load-uncovered-c9-music-all')).toBeTruthy();
+  });
+
+  it('are removed by their id', async () => {
+    const api = await openAssignments({ 'DELETE /api/v1/load/assignments/a1': { body: assigned([informatics]) } });
+    click('load-assignment-remove-a1');
+    await vi.waitFor(() => expect(find('load-assignment-a1')).toBeNull());
+    expect(api.sent.filter((s) => s.method === 'DELETE').map((s) => s.url)).toEqual(['/api/v1/load/assignments/a1']);
+    expect(get('load-assignment-a2')).toBeTruthy();
+    await vi.waitFor(() => expect(focusedTestid()).toBe('load-assignment-remove-a2'));
+  });
+
+  it('have their hours changed, and given back to the plan’s when emptied', async () => {
+    let held = [maths, informatics];
+    const api = await openAssignments({
+      'POST /api/v1/load/assignments': (sent) => {
+        const change = sent.body as AssignmentSave;
+        held = held.map((a) => (a.id === change.id ? { ...a, hours: change.hours } : a));
+        return { body: assigned(held) };
+      },
+    });
+    expect((get('load-assignment-hours-a1') as HTMLInputElement).placeholder).toBe('5');
+    expect((get('load-assignment-hours-a2') as HTMLInputElement).value).toBe('2');
+    changeTo('load-assignment-hours-a1', '6');
+    await vi.waitFor(() => expect((get('load-assignment-hours-a1') as HTMLInputElement).value).toBe('6'));
+    await vi.waitFor(() => expect(get('load-assignment-a1').textContent).toContain('жоспарда 5'));
+    changeTo('load-assignment-hours-a2', '');
+    await vi.waitFor(() => expect(get('load-assignment-a2').textContent).not.toContain('жоспарда'));
+    expect(bodies(api, 'POST', '/api/v1/load/assignments')).toEqual([
+      { id: 'a1', teacher_id: 't1', class_id: 'c5', subject: 'mathematics', subgroup: null, hours: 6 },
+      { id: 'a2', teacher_id: 't1', class_id: 'c5b', subject: 'informatics', subgroup: 1, hours: null },
+    ]);
+    // The same hours again: nothing to send.
+    changeTo('load-assignment-hours-a1', '6');
+    expect(bodies(api, 'POST', '/api/v1/load/assignments')).toHaveLength(2);
+    expect(find('load-assignment-error-t1')).toBeNull();
   });
 });

@@ -1,10 +1,14 @@
 // The teaching load's table: the totals as the tariff list sums them, how rows are marked, positions by name,
-// each problem of the plan in words, and the extra duties (read from an older server as none, checked before
-// they are given).
+// each problem of the plan in words, the extra duties (read from an older server as none, checked before
+// they are given), and the assignments (in words, their hours changed, a teacher assigned to uncovered hours).
 import { describe, expect, it } from 'vitest';
-import type { DutyKind, JournalClasses, LoadView, TeacherLoad } from '../api';
+import type { DutyKind, JournalClasses, LoadView, TeacherAssignment, TeacherLoad } from '../api';
 import { DEFAULT_LANG, setLang, t } from '../i18n';
 import {
+  assignOf,
+  assignmentHours,
+  assignmentWhat,
+  assignmentsOf,
   canEditDuties,
   classChoices,
   dutiesOf,
@@ -12,11 +16,14 @@ import {
   dutyText,
   dutyToAdd,
   dutyToRemove,
+  hoursChange,
   loadTotals,
   positionId,
   problemMessage,
   round2,
+  staffOf,
   subjectName,
+  uncoveredKey,
   uncoveredTotal,
   warningLevel,
 } from './table';
@@ -174,5 +181,63 @@ describe('duties', () => {
     setLang('en');
     expect(t('load-duty-pay', { percent: '15' })).toBe('+15%');
     setLang(DEFAULT_LANG);
+  });
+});
+
+describe('assignments', () => {
+  const whole: TeacherAssignment = {
+    id: 'a1',
+    class_id: 'c5',
+    class_name: '5А',
+    subject: 'mathematics',
+    subject_name: 'Математика',
+    subgroup: null,
+    hours: null,
+    plan_hours: 5,
+  };
+  const half: TeacherAssignment = { ...whole, id: 'a2', subject: 'english', subject_name: 'Ағылшын тілі', subgroup: 2, hours: 2, plan_hours: 3 };
+  const holder = teacher('t1', 18, { teacher_id: 't1', assignments: [whole, half] });
+
+  it('reads what an older server leaves out as no assignments and no staff', () => {
+    expect(assignmentsOf(teacher('t2', 4))).toEqual([]);
+    expect(staffOf(view())).toEqual([]);
+    expect(assignmentsOf(holder)).toEqual([whole, half]);
+    expect(staffOf(view({ staff: [{ id: 't1', name: 'Әлиев Асқар' }] }))).toHaveLength(1);
+  });
+
+  it('say the class, the subgroup when there is one, and the hours counted', () => {
+    expect(assignmentWhat(whole)).toEqual({ id: 'load-assignment-what', args: { class: '5А', subject: 'Математика', group: 0 } });
+    const sub = assignmentWhat(half);
+    expect(sub.id).toBe('load-assignment-what-subgroup');
+    expect(t(sub.id, sub.args)).toBe('5А, 2-топ — Ағылшын тілі');
+    expect(assignmentHours(whole)).toBe(5);
+    expect(assignmentHours(half)).toBe(2);
+    expect(assignmentHours({ ...whole, plan_hours: null })).toBe(0);
+  });
+
+  it('change their hours: empty or the plan’s figure is the plan’s, the same is nothing to send', () => {
+    expect(hoursChange(holder, whole, '6')).toEqual({
+      change: { id: 'a1', teacher_id: 't1', class_id: 'c5', subject: 'mathematics', subgroup: null, hours: 6 },
+    });
+    expect(hoursChange(holder, whole, '4,5')).toMatchObject({ change: { hours: 4.5 } });
+    expect(hoursChange(holder, whole, '')).toBeNull();
+    expect(hoursChange(holder, whole, '5')).toBeNull();
+    expect(hoursChange(holder, half, '')).toEqual({
+      change: { id: 'a2', teacher_id: 't1', class_id: 'c5', subject: 'english', subgroup: 2, hours: null },
+    });
+    expect(hoursChange(holder, half, '3')).toMatchObject({ change: { hours: null } });
+    expect(hoursChange(holder, half, '2')).toBeNull();
+    expect(hoursChange(holder, half, 'екі')).toEqual({ notice: 'load-assignment-hours-invalid' });
+  });
+
+  it('assign a teacher to uncovered hours at the plan’s hours, once one is chosen', () => {
+    const [english, music] = view().uncovered;
+    expect(assignOf(english!, '')).toEqual({ notice: 'load-assign-choose-teacher' });
+    expect(assignOf(english!, 't1')).toEqual({
+      change: { teacher_id: 't1', class_id: 'c9', subject: 'english', subgroup: 2, hours: null },
+    });
+    expect(assignOf(music!, 't1')).toMatchObject({ change: { subgroup: null } });
+    expect(uncoveredKey(english!)).toBe('c9-english-2');
+    expect(uncoveredKey(music!)).toBe('c9-music-all');
   });
 });

@@ -1,8 +1,22 @@
 // The teaching load as the page shows it, apart from the markup so it can be tested: the totals row (summed
 // and rounded as the tariff list sums them), how a teacher's row is marked, and each problem of the plan as
 // a Fluent message with what it names, and the extra duties: what an older server leaves out read as none, and
-// a duty to give checked before it is sent. The figures themselves are the API's (crates/api/src/load.rs).
-import type { DutyChange, DutyKind, JournalClasses, LoadProblem, LoadView, TeacherDuty, TeacherLoad, UncoveredHours } from '../api';
+// a duty to give checked before it is sent; and who teaches what: each assignment in words, its hours changed
+// and a teacher assigned to hours nobody teaches, checked before they are sent. The figures themselves are the
+// API's (crates/api/src/load.rs).
+import type {
+  AssignmentSave,
+  DutyChange,
+  DutyKind,
+  JournalClasses,
+  LoadProblem,
+  LoadView,
+  StaffMember,
+  TeacherAssignment,
+  TeacherDuty,
+  TeacherLoad,
+  UncoveredHours,
+} from '../api';
 import type { MessageArgs } from '../i18n';
 
 /** To 2 decimals: sums of figures that already are (the tariff list's round2). */
@@ -123,3 +137,58 @@ export function dutyText(duty: TeacherDuty, percent: (n: number) => string): { n
     pay: duty.pay_percent === null || duty.pay_percent === undefined ? null : percent(duty.pay_percent),
   };
 }
+
+// Assignments. An older server sends none: the subjects cell lists the subjects by name, and no one is assigned.
+
+export const assignmentsOf = (teacher: TeacherLoad): TeacherAssignment[] => teacher.assignments ?? [];
+export const staffOf = (view: LoadView): StaffMember[] => view.staff ?? [];
+
+/** The weekly hours an assignment counts: its own, else the plan's (none when the plan has none). */
+export const assignmentHours = (assignment: TeacherAssignment): number => assignment.hours ?? assignment.plan_hours ?? 0;
+
+/** Which class (and subgroup) and subject, as a Fluent id and its arguments. */
+export function assignmentWhat(assignment: TeacherAssignment): { id: string; args: MessageArgs } {
+  const args = { class: assignment.class_name, subject: assignment.subject_name, group: assignment.subgroup ?? 0 };
+  return assignment.subgroup === null ? { id: 'load-assignment-what', args } : { id: 'load-assignment-what-subgroup', args };
+}
+
+/** Hours as typed, with a comma or a point: null for empty (the plan's), NaN for what is not a number. */
+function typedHours(text: string): number | null {
+  const trimmed = text.trim().replace(',', '.');
+  return trimmed === '' ? null : Number(trimmed);
+}
+
+/**
+ * The request that gives an assignment the hours typed, null when nothing changes, or the Fluent id of what
+ * keeps it from being sent. Empty, or the plan's own figure, is the plan's hours; the range and the half steps
+ * are the API's to refuse.
+ */
+export function hoursChange(
+  teacher: TeacherLoad,
+  assignment: TeacherAssignment,
+  text: string,
+): { notice: string } | { change: AssignmentSave } | null {
+  const typed = typedHours(text);
+  if (typed !== null && !Number.isFinite(typed)) return { notice: 'load-assignment-hours-invalid' };
+  const hours = typed === assignment.plan_hours ? null : typed;
+  if (hours === assignment.hours) return null;
+  return {
+    change: {
+      id: assignment.id,
+      teacher_id: teacher.teacher_id,
+      class_id: assignment.class_id,
+      subject: assignment.subject,
+      subgroup: assignment.subgroup,
+      hours,
+    },
+  };
+}
+
+/** The request that assigns a teacher to hours nobody teaches, at the plan's hours. */
+export function assignOf(item: UncoveredHours, teacherId: string): { notice: string } | { change: AssignmentSave } {
+  if (!teacherId) return { notice: 'load-assign-choose-teacher' };
+  return { change: { teacher_id: teacherId, class_id: item.class_id, subject: item.subject, subgroup: item.group, hours: null } };
+}
+
+/** `c9-english-2`: a row of the hours nobody teaches, in test ids and element ids. */
+export const uncoveredKey = (item: UncoveredHours) => `${item.class_id}-${item.subject}-${item.group ?? 'all'}`;

@@ -40,7 +40,7 @@ describe('pages by hash', () => {
 
 describe('the guard', () => {
   it('lets the director and the head keep accounts and read the logs', () => {
-    expect(navigation('director', 'school')).toEqual(['home', 'journal', 'timetable', 'load', 'oversight', 'sync', 'accounts', 'audit', 'login-attempts']);
+    expect(navigation('director', 'school')).toEqual(['home', 'journal', 'timetable', 'load', 'curriculum', 'oversight', 'sync', 'accounts', 'audit', 'login-attempts']);
     expect(navigation('head', 'kindergarten')).toEqual(['home', 'attendance', 'activities', 'sync', 'accounts', 'audit', 'login-attempts']);
     for (const [role, kind] of [['director', 'school'], ['head', 'kindergarten']] as const) {
       expect(resolve('#/accounts', role, kind)).toBe('accounts');
@@ -59,10 +59,10 @@ describe('the guard', () => {
   });
 
   it('opens the journal to the school’s staff, and oversight to those who check it', () => {
-    expect(navigation('teacher', 'school')).toEqual(['home', 'journal', 'timetable', 'sync']);
+    expect(navigation('teacher', 'school')).toEqual(['home', 'journal', 'timetable', 'curriculum', 'sync']);
     expect(navigation('tutor', 'school')).toEqual(['home', 'journal', 'oversight']);
-    expect(navigation('deputy', 'school')).toEqual(['home', 'journal', 'timetable', 'load', 'oversight', 'sync']);
-    expect(navigation('methodist', 'school')).toEqual(['home', 'journal', 'timetable', 'load', 'oversight', 'sync']);
+    expect(navigation('deputy', 'school')).toEqual(['home', 'journal', 'timetable', 'load', 'curriculum', 'oversight', 'sync']);
+    expect(navigation('methodist', 'school')).toEqual(['home', 'journal', 'timetable', 'load', 'curriculum', 'oversight', 'sync']);
     expect(resolve('#/journal?class=c1', 'teacher', 'school')).toBe('journal');
     expect(resolve('#/oversight', 'teacher', 'school')).toBe('home');
   });
@@ -75,6 +75,19 @@ describe('the guard', () => {
     expect(resolve('#/load', 'teacher', 'school')).toBe('home');
     expect(resolve('#/load', 'deputy', 'school')).toBe('load');
     expect(resolve('#/timetable', 'methodist', 'kindergarten')).toBe('home');
+  });
+
+  it('opens the curriculum to the school’s staff who plan or teach, and to no one in a kindergarten', () => {
+    for (const role of ['director', 'deputy', 'methodist', 'teacher'] as const) {
+      expect(resolve('#/curriculum', role, 'school'), role).toBe('curriculum');
+    }
+    for (const role of ['tutor', 'student', 'parent'] as const) {
+      expect(resolve('#/curriculum', role, 'school'), role).toBe('home');
+      expect(navigation(role, 'school'), role).not.toContain('curriculum');
+    }
+    for (const role of ['head', 'methodist', 'educator', 'parent'] as const) {
+      expect(resolve('#/curriculum', role, 'kindergarten'), role).toBe('home');
+    }
   });
 
   it('opens the organised activities to the kindergarten’s head, methodist and educators', () => {

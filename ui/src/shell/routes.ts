@@ -12,6 +12,7 @@ export type Page =
   | 'attendance'
   | 'timetable'
   | 'load'
+  | 'curriculum'
   | 'activities'
   | 'oversight'
   | 'sync'
@@ -63,6 +64,13 @@ export const PAGES: Record<Page, PageRule> = {
     listed: true,
   },
   load: { path: '/load', label: 'nav-load', may: inSchool('director', 'deputy', 'methodist'), listed: true },
+  curriculum: {
+    path: '/curriculum',
+    label: 'nav-curriculum',
+    // Teachers read it; the API tells the page whether it may be changed (can_edit).
+    may: inSchool('director', 'deputy', 'methodist', 'teacher'),
+    listed: true,
+  },
   activities: {
     path: '/activities',
     label: 'nav-activities',
@@ -90,6 +98,7 @@ const ORDER: readonly Page[] = [
   'my-journal',
   'timetable',
   'load',
+  'curriculum',
   'attendance',
   'activities',
   'oversight',
