@@ -19,14 +19,26 @@ use uuid::Uuid;
 use crate::error::{HubError, Result};
 
 const KEY_FILE: &str = "hub.key";
-const SQLITE: &[(&str, &str)] = &[(
-    "0001_hub",
-    include_str!("../migrations/sqlite/0001_hub.sql"),
-)];
-const POSTGRES: &[(&str, &str)] = &[(
-    "0001_hub",
-    include_str!("../migrations/postgres/0001_hub.sql"),
-)];
+const SQLITE: &[(&str, &str)] = &[
+    (
+        "0001_hub",
+        include_str!("../migrations/sqlite/0001_hub.sql"),
+    ),
+    (
+        "0002_districts",
+        include_str!("../migrations/sqlite/0002_districts.sql"),
+    ),
+];
+const POSTGRES: &[(&str, &str)] = &[
+    (
+        "0001_hub",
+        include_str!("../migrations/postgres/0001_hub.sql"),
+    ),
+    (
+        "0002_districts",
+        include_str!("../migrations/postgres/0002_districts.sql"),
+    ),
+];
 
 pub struct Hub {
     pub pool: AnyPool,
@@ -94,14 +106,32 @@ impl Hub {
 
     /// Registers an organisation and answers its one-time enrolment code.
     pub async fn create_org(&self, name: &str, now: DateTime<Utc>) -> Result<String> {
+        self.create_org_in(name, None, now).await
+    }
+
+    /// Registers an organisation under a district (a KATO code), which decides who reads its
+    /// reports (O3); without one, only the republic's accounts do.
+    pub async fn create_org_in(
+        &self,
+        name: &str,
+        district: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<String> {
+        if let Some(code) = district
+            && dala_core::reference::district(code).is_none()
+        {
+            return Err(HubError::Invalid(format!("unknown district code {code}")));
+        }
         let code = EnrolmentCode::new(&self.key.public())?;
         sqlx::query(
-            "INSERT INTO hub_orgs (id, name, code_hash, created_at) VALUES ($1, $2, $3, $4)",
+            "INSERT INTO hub_orgs (id, name, code_hash, created_at, district)
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(Uuid::now_v7().to_string())
         .bind(name)
         .bind(secret_hash(&code.secret))
         .bind(now.timestamp_millis())
+        .bind(district)
         .execute(&self.pool)
         .await?;
         Ok(code.to_text())
@@ -253,6 +283,15 @@ impl Hub {
         .bind(key.name())
         .bind(doc.save())
         .bind(heads)
+        .bind(now.timestamp_millis())
+        .execute(&mut **tx)
+        .await?;
+        // The reports project this organisation's figures again.
+        sqlx::query(
+            "INSERT INTO hub_stats (org, pupils, updated_at, changes) VALUES ($1, 0, $2, 1)
+             ON CONFLICT (org) DO UPDATE SET changes = hub_stats.changes + 1",
+        )
+        .bind(org)
         .bind(now.timestamp_millis())
         .execute(&mut **tx)
         .await?;
@@ -435,7 +474,7 @@ pub fn split_heads(bytes: &[u8]) -> Vec<Hash> {
         .collect()
 }
 
-fn secret_hash(secret: &[u8]) -> String {
+pub(crate) fn secret_hash(secret: &[u8]) -> String {
     hex::encode(Sha256::digest(secret))
 }
 

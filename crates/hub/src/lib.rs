@@ -3,6 +3,7 @@
 //! The binary `dala-hub` is a thin command line over this library.
 
 pub mod bundle;
+pub mod districts;
 mod error;
 mod hub;
 pub mod report;
@@ -17,7 +18,7 @@ use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::routing::{get, post};
 use chrono::{NaiveDate, Utc};
 use sqlx::Row;
 
@@ -28,6 +29,7 @@ pub use hub::Hub;
 pub fn router(hub: Arc<Hub>) -> Router {
     Router::new()
         .route(dala_sync::SYNC_PATH, post(sync_request))
+        .route("/reports", get(districts::report_request))
         .layer(DefaultBodyLimit::max(256 << 20))
         .with_state(hub)
 }

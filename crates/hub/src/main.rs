@@ -3,9 +3,9 @@
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
-use dala_hub::{Hub, HubError, Result, bundle, report};
+use dala_hub::{Hub, HubError, Result, bundle, districts, report};
 
 #[derive(Parser)]
 #[command(name = "dala-hub", about = "Dala's central server")]
@@ -34,6 +34,14 @@ enum Command {
     Enroll {
         #[arg(long)]
         org_name: String,
+        /// The district's KATO code: its department and its region's read the reports.
+        #[arg(long)]
+        district: Option<String>,
+    },
+    /// The accounts of education departments that read the reports of their area over HTTP.
+    Account {
+        #[command(subcommand)]
+        action: AccountAction,
     },
     /// Imports a school's bundle and writes the hub's answer beside it (or to --answer).
     Import {
@@ -57,13 +65,45 @@ enum Command {
         #[arg(long)]
         org_name: String,
     },
-    /// Per organisation: last sync, oldest undelivered change, pupils, attendance rate.
+    /// Per organisation: last sync, oldest undelivered change, pupils, attendance rate; the
+    /// contingent by grade and language; attendance by week. An xlsx holds the one --report names.
     Report {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        #[arg(long, value_enum, default_value_t = Which::Organisations)]
+        report: Which,
         #[arg(long)]
         out: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand)]
+enum AccountAction {
+    /// Adds an account and prints its access token on the last line, this once.
+    Add {
+        #[arg(long)]
+        login: String,
+        #[arg(long)]
+        name: String,
+        /// `republic`, `region` or `district`.
+        #[arg(long)]
+        level: String,
+        /// The region's or district's KATO code.
+        #[arg(long)]
+        area: Option<String>,
+    },
+    /// Removes an account: its token stops working.
+    Remove {
+        #[arg(long)]
+        login: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Which {
+    Organisations,
+    Contingent,
+    Attendance,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -92,8 +132,17 @@ fn main() -> std::process::ExitCode {
 
 async fn run(cli: Cli) -> Result<()> {
     let hub = Hub::open(&cli.data, cli.database.as_deref()).await?;
-    let now = Utc::now();
-    match cli.command {
+    let pool = hub.pool.clone();
+    let result = execute(hub, cli.command, Utc::now()).await;
+    // Each SQLite connection closes on a thread of its own: waiting for them here keeps a
+    // close from running while the process exits and SQLCipher's OpenSSL is torn down
+    // (a report once ended in "malloc_consolidate(): invalid chunk size").
+    pool.close().await;
+    result
+}
+
+async fn execute(hub: Hub, command: Command, now: DateTime<Utc>) -> Result<()> {
+    match command {
         Command::Serve {
             port,
             loopback_http,
@@ -112,8 +161,10 @@ async fn run(cli: Cli) -> Result<()> {
             })
             .await
         }
-        Command::Enroll { org_name } => {
-            let code = hub.create_org(&org_name, now).await?;
+        Command::Enroll { org_name, district } => {
+            let code = hub
+                .create_org_in(&org_name, district.as_deref(), now)
+                .await?;
             println!("hub {}", hub.key.public().fingerprint());
             println!("{code}");
             Ok(())
@@ -161,14 +212,42 @@ async fn run(cli: Cli) -> Result<()> {
                 Ok(())
             }
         },
-        Command::Report { format, out } => {
-            let rows = report::rows(&hub, now).await?;
-            let bytes = match format {
-                Format::Json => {
-                    serde_json::to_vec_pretty(&serde_json::json!({ "organisations": rows }))
-                        .map_err(|e| HubError::Invalid(e.to_string()))?
+        Command::Account { action } => match action {
+            AccountAction::Add {
+                login,
+                name,
+                level,
+                area,
+            } => {
+                let area = districts::Area::new(&level, area.as_deref())?;
+                let token = districts::add_account(&hub, &login, &name, &area, now).await?;
+                println!("{login}: reads the reports of its area at /reports with this token");
+                println!("{token}");
+                Ok(())
+            }
+            AccountAction::Remove { login } => {
+                if districts::remove_account(&hub, &login).await? {
+                    println!("{login}: removed");
+                    Ok(())
+                } else {
+                    Err(HubError::Invalid(format!("no account {login}")))
                 }
-                Format::Xlsx => report::xlsx(&rows)?,
+            }
+        },
+        Command::Report {
+            format,
+            report: which,
+            out,
+        } => {
+            let reports = report::for_area(&hub, &districts::Area::Republic, now).await?;
+            let bytes = match format {
+                Format::Json => serde_json::to_vec_pretty(&reports)
+                    .map_err(|e| HubError::Invalid(e.to_string()))?,
+                Format::Xlsx => reports.xlsx(match which {
+                    Which::Organisations => report::Report::Organisations,
+                    Which::Contingent => report::Report::Contingent,
+                    Which::Attendance => report::Report::Attendance,
+                })?,
             };
             match out {
                 Some(path) => std::fs::write(&path, bytes).map_err(|e| HubError::io(&path, e)),

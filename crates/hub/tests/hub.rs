@@ -9,7 +9,9 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use dala_core::DocKey;
 use dala_core::org::{OrgKind, Organisation};
 use dala_core::working_days::Fixation;
-use dala_hub::{Hub, bundle};
+use dala_hub::districts::{self, Area};
+use dala_hub::report::for_area;
+use dala_hub::{Hub, HubError, bundle};
 use dala_store::{KdfParams, Setup, Store};
 use dala_sync::{SyncError, Transport};
 use rand::SeedableRng;
@@ -137,7 +139,11 @@ macro_rules! on_both {
 on_both!(a_school_enrols_syncs_and_is_reported);
 async fn a_school_enrols_syncs_and_is_reported(backend: Backend) {
     let (hub, _hub_dir) = hub(backend).await;
-    let code = hub.create_org("Ақсу мектебі", now()).await.unwrap();
+    let district = almaty_district();
+    let code = hub
+        .create_org_in("Ақсу мектебі", Some(district), now())
+        .await
+        .unwrap();
     let dir = TempDir::new().unwrap();
     let h = hub.clone();
     let (store, first, second) = blocking(move || {
@@ -186,6 +192,113 @@ async fn a_school_enrols_syncs_and_is_reported(backend: Backend) {
     let rate = rows[0].attendance_rate.expect("journals are marked");
     assert!(rate > 0.5 && rate < 1.0, "{rate}");
     assert!(rows[0].last_sync.is_some());
+
+    let reports = for_area(&hub, &Area::Republic, now()).await.unwrap();
+    // Grade 0 is the pre-school class.
+    let by_contingent: i64 = reports.contingent.iter().map(|c| c.pupils).sum();
+    assert_eq!(by_contingent, enrolled, "{:?}", reports.contingent);
+    assert!(
+        reports
+            .contingent
+            .iter()
+            .all(|c| c.group_kind == "class" && (0..=11).contains(&c.grade) && c.groups > 0),
+        "{:?}",
+        reports.contingent
+    );
+    let (held, absent) = reports
+        .attendance
+        .iter()
+        .fold((0, 0), |(h, a), w| (h + w.held, a + w.absent));
+    assert!(
+        reports.attendance.len() >= 3,
+        "the demo journals' weeks: {:?}",
+        reports.attendance
+    );
+    assert!((1.0 - absent as f64 / held as f64 - rate).abs() < 1e-9);
+    assert_eq!(reports.organisations[0].district.as_deref(), Some(district));
+    assert_eq!(
+        reports.organisations[0].region.as_deref(),
+        Some(ALMATY_REGION)
+    );
+    a_department_reads_its_own_area_only(&hub, district).await;
+}
+
+const ALMATY_REGION: &str = "190000000";
+
+fn almaty_district() -> &'static str {
+    dala_core::reference::districts_of(ALMATY_REGION)
+        .next()
+        .expect("the region has districts")
+        .code
+}
+
+/// `GET /reports` as a district, a region and another district's department, and with no token.
+async fn a_department_reads_its_own_area_only(hub: &Arc<Hub>, district: &str) {
+    let elsewhere = dala_core::reference::districts_of("710000000")
+        .next()
+        .expect("Astana has districts")
+        .code;
+    let mut tokens = Vec::new();
+    for (login, level, area) in [
+        ("aksu", "district", district),
+        ("almaty", "region", ALMATY_REGION),
+        ("astana", "district", elsewhere),
+    ] {
+        let area = Area::new(level, Some(area)).unwrap();
+        let token = districts::add_account(hub, login, "Білім бөлімі", &area, now())
+            .await
+            .unwrap();
+        tokens.push(token);
+    }
+    let taken = Area::new("district", Some(district)).unwrap();
+    let again = districts::add_account(hub, "aksu", "Тағы", &taken, now()).await;
+    assert!(matches!(again, Err(HubError::Invalid(_))), "{again:?}");
+
+    for (token, seen) in tokens.iter().zip([1, 1, 0]) {
+        let (status, body) = get(hub, "/reports", Some(token)).await;
+        assert_eq!(status, 200);
+        let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        let orgs = json["organisations"].as_array().unwrap();
+        assert_eq!(orgs.len(), seen, "{json}");
+        let contingent = json["contingent"].as_array().unwrap();
+        assert_eq!(contingent.is_empty(), seen == 0, "{json}");
+    }
+    let (status, body) = get(
+        hub,
+        "/reports?report=contingent&format=xlsx",
+        Some(&tokens[1]),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(body.starts_with(b"PK"), "an xlsx is a zip");
+    for token in [None, Some("not-a-token")] {
+        let (status, body) = get(hub, "/reports", token).await;
+        assert_eq!(status, 401);
+        let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(json["code"], "hub.unauthenticated");
+    }
+    let (status, _) = get(hub, "/reports?report=pupils", Some(&tokens[0])).await;
+    assert_eq!(status, 400);
+    assert!(districts::remove_account(hub, "aksu").await.unwrap());
+    let (status, _) = get(hub, "/reports", Some(&tokens[0])).await;
+    assert_eq!(status, 401, "a removed account's token stops working");
+}
+
+async fn get(hub: &Arc<Hub>, uri: &str, token: Option<&str>) -> (u16, Vec<u8>) {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let mut request = axum::http::Request::get(uri);
+    if let Some(token) = token {
+        request = request.header("authorization", format!("Bearer {token}"));
+    }
+    let request = request.body(axum::body::Body::empty()).unwrap();
+    let response = dala_hub::router(hub.clone())
+        .oneshot(request)
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, body.to_vec())
 }
 
 on_both!(a_device_of_school_a_is_refused_a_document_of_school_b);
@@ -443,7 +556,11 @@ on_both!(the_directors_confirmation_is_recorded_and_another_key_refused);
 async fn the_directors_confirmation_is_recorded_and_another_key_refused(backend: Backend) {
     use dala_store::Confirm;
     let (hub, _hub_dir) = hub(backend).await;
-    let code = hub.create_org("Ақсу мектебі", now()).await.unwrap();
+    let district = almaty_district();
+    let code = hub
+        .create_org_in("Ақсу мектебі", Some(district), now())
+        .await
+        .unwrap();
     let dir = TempDir::new().unwrap();
     let path = dir.path().to_path_buf();
     let h = hub.clone();
