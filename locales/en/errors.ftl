@@ -138,6 +138,7 @@ error-timetable-max-hours-daily = { $who } would have { $amount } lessons on { $
 error-timetable-max-gaps = { $who } would have { $amount } free periods between lessons: at most { $max }.
 error-timetable-gaps = { $who } has { $amount } free periods between lessons on { $day }.
 error-timetable-min-days = Lessons of { $subject } fall on one day without being a pair.
+error-timetable-hard-last = { $subject } is the last lesson of { $who } on { $when }: a hard subject should come earlier in the day.
 error-timetable-pinned-moved = A pinned lesson is away from where it was pinned.
 error-timetable-preferred-time = The lesson is not at the time asked for.
 error-timetable-preferred-room = The lesson is not in a room it needs ({ $subject }).

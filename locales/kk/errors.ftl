@@ -138,6 +138,7 @@ error-timetable-max-hours-daily = { $who }: { $day } күні { $amount } саб
 error-timetable-max-gaps = { $who }: сабақ арасында { $amount } бос сағат болар еді, ал ең көбі { $max }.
 error-timetable-gaps = { $who }: { $day } күні сабақ арасында { $amount } бос сағат.
 error-timetable-min-days = «{ $subject }» сабақтары бір күнде, бірақ қатар емес.
+error-timetable-hard-last = «{ $subject }» — { $who } үшін соңғы сабақ ({ $when }): күрделі пәнді ертерек қойған жөн.
 error-timetable-pinned-moved = Бекітілген сабақ бекітілген орнында емес.
 error-timetable-preferred-time = Сабақ белгіленген уақытта емес.
 error-timetable-preferred-room = Сабақ қажетті бөлмеде емес ({ $subject }).

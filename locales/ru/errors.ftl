@@ -141,6 +141,7 @@ error-timetable-max-hours-daily = У { $who } было бы { $amount } урок
 error-timetable-max-gaps = У { $who } было бы { $amount } окон между уроками, а можно не больше { $max }.
 error-timetable-gaps = У { $who } { $amount } окон между уроками в { $day }.
 error-timetable-min-days = Уроки предмета «{ $subject }» стоят в один день и не спарены.
+error-timetable-hard-last = «{ $subject }» — последний урок у { $who } ({ $when }): трудный предмет лучше ставить раньше.
 error-timetable-pinned-moved = Закреплённый урок стоит не там, где его закрепили.
 error-timetable-preferred-time = Урок стоит не в заданное время.
 error-timetable-preferred-room = Урок стоит не в нужном помещении ({ $subject }).

@@ -775,7 +775,8 @@ fn students_set<'a>(
 /// before the space rules, and an instance without the basic rules gets them (Dala always keeps
 /// them; FET generates nothing without them). A placement's start that is no period of the week,
 /// or room that is no room, is left for FET to choose; a rule with several preferred rooms is
-/// written without its `locked`, which FET has only for a single room.
+/// written without its `locked`, which FET has only for a single room. A rule FET does not have
+/// (a subject kept off the day's last lesson) is left out, so it does not come back.
 pub fn write(instance: &Instance, timetable: Option<&Timetable>) -> String {
     let i = instance;
     let mut x = Xml::default();
@@ -1071,7 +1072,9 @@ impl Xml {
     }
 
     fn constraint(&mut self, i: &Instance, c: &Constraint) {
-        let element = element_of(&c.rule);
+        let Some(element) = element_of(&c.rule) else {
+            return;
+        };
         let id = |a: usize| i.activities[a].id;
         self.open(element);
         self.field("Weight_Percentage", c.weight);
@@ -1146,6 +1149,7 @@ impl Xml {
                 self.field("Room", Escaped(&i.rooms[*room].name));
                 self.times(i, NOT_AVAILABLE, slots);
             }
+            Rule::SubjectsNotLast { .. } => {}
         }
         self.field("Active", c.active);
         self.field("Comments", "");
@@ -1156,8 +1160,9 @@ impl Xml {
 const NOT_AVAILABLE: (&str, &str) = ("Number_of_Not_Available_Times", "Not_Available_Time");
 
 /// FET's name for a rule; a rule for one teacher or set and the same rule for all have two.
-fn element_of(rule: &Rule) -> &'static str {
-    match rule {
+/// `None` for a rule FET does not have, which is left out of the file.
+fn element_of(rule: &Rule) -> Option<&'static str> {
+    Some(match rule {
         Rule::BasicTime => "ConstraintBasicCompulsoryTime",
         Rule::BasicSpace => "ConstraintBasicCompulsorySpace",
         Rule::TeacherNotAvailable { .. } => "ConstraintTeacherNotAvailableTimes",
@@ -1192,7 +1197,8 @@ fn element_of(rule: &Rule) -> &'static str {
         Rule::PreferredRooms { rooms, .. } if rooms.len() == 1 => "ConstraintActivityPreferredRoom",
         Rule::PreferredRooms { .. } => "ConstraintActivityPreferredRooms",
         Rule::RoomNotAvailable { .. } => "ConstraintRoomNotAvailableTimes",
-    }
+        Rule::SubjectsNotLast { .. } => return None,
+    })
 }
 
 #[cfg(test)]

@@ -163,8 +163,8 @@ impl Entity for DayOff {
     }
 }
 
-/// The school week's frame as reference data: days, bells, the daily limit per grade and the
-/// rooms some subjects need.
+/// The school week's frame as reference data: days, bells, the daily limit per grade, the
+/// subjects kept off the last lesson and the rooms some subjects need.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WeekNorms {
     pub source: String,
@@ -173,7 +173,17 @@ pub struct WeekNorms {
     pub days: u32,
     pub bells: Vec<Bell>,
     pub max_daily: Vec<GradeLimit>,
+    pub hard_subjects: HardSubjects,
     pub rooms_by_subject: Vec<SubjectRoom>,
+}
+
+/// The hardest subjects by the sanitary rules, which no class's day should end with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HardSubjects {
+    pub source: String,
+    pub confidence: String,
+    /// Subject codes of the curriculum.
+    pub subjects: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -288,6 +298,9 @@ pub struct Placed {
 /// empty periods (and FET accepts a students' max-gaps rule only as a hard one).
 const SOFT: f64 = 95.0;
 const HARD: f64 = 100.0;
+/// The weight of a hard subject ending a class's day: a point, as much as a class's gap or four
+/// of a teacher's, so the search moves hard lessons earlier without opening gaps for classes.
+const HARD_LAST: f64 = 10.0;
 
 impl Problem {
     pub fn build(plan: &WeekPlan) -> Problem {
@@ -488,6 +501,22 @@ impl Problem {
                     .constraints
                     .push(hard(Rule::TeacherNotAvailable { teacher: t, slots }));
             }
+        }
+        let hard_last: Vec<usize> = week
+            .hard_subjects
+            .subjects
+            .iter()
+            .filter_map(|s| subjects.get(s).copied())
+            .collect();
+        if !hard_last.is_empty() {
+            instance.constraints.push(Constraint {
+                weight: HARD_LAST,
+                active: true,
+                rule: Rule::SubjectsNotLast {
+                    students: None,
+                    subjects: hard_last,
+                },
+            });
         }
         let mut names: Vec<(usize, String)> = subjects.into_iter().map(|(s, i)| (i, s)).collect();
         names.sort();

@@ -161,4 +161,11 @@ pub enum Rule {
         room: usize,
         slots: Vec<Slot>,
     },
+    /// No lesson of these subjects ends a students set's day: the sanitary rules keep the hardest
+    /// subjects off the last lesson. FET has no such rule, so a FET file neither brings nor takes
+    /// it.
+    SubjectsNotLast {
+        students: Option<usize>,
+        subjects: Vec<usize>,
+    },
 }

@@ -218,6 +218,14 @@ fn check_references(i: &Instance) -> Result<(), String> {
                 in_range("room", *room, i.rooms.len())?;
                 slots_in_range(slots)?;
             }
+            Rule::SubjectsNotLast { students, subjects } => {
+                if let Some(s) = students {
+                    in_range("students set", *s, i.students.len())?;
+                }
+                for &s in subjects {
+                    in_range("subject", s, i.subjects.len())?;
+                }
+            }
         }
     }
     Ok(())

@@ -239,6 +239,55 @@ fn the_standard_week_reads() {
     assert_eq!(week.max_daily(11), Some(7));
     assert_eq!(week.room_kind("informatics"), Some(RoomKind::ComputerLab));
     assert_eq!(week.room_kind("algebra"), None);
+    // The hard subjects are the curriculum's own codes, with their source.
+    let hard = &week.hard_subjects;
+    assert!(hard.source.contains("ДСМ-76") && hard.source.contains("методист"));
+    for code in &hard.subjects {
+        let taught = [Language::Kazakh, Language::Russian]
+            .iter()
+            .any(|&l| (0..=11).any(|g| curriculum::standard_plan(l).hours(g, code).is_some()));
+        assert!(taught, "{code} is no subject of the curriculum");
+    }
+    assert!(hard.subjects.iter().any(|s| s == "mathematics"));
+    assert!(!hard.subjects.iter().any(|s| s == "physical_education"));
+}
+
+#[test]
+fn hard_subjects_are_kept_off_the_last_lesson_by_a_soft_rule() {
+    let p = problem(&school());
+    let rules: Vec<_> = p
+        .instance
+        .constraints
+        .iter()
+        .filter_map(|c| match &c.rule {
+            Rule::SubjectsNotLast { students, subjects } => Some((c, students, subjects)),
+            _ => None,
+        })
+        .collect();
+    let [(c, students, subjects)] = rules[..] else {
+        panic!("one rule: {rules:?}");
+    };
+    assert!(!c.is_hard() && c.weight > 0.0);
+    assert_eq!(*students, None);
+    let mut names: Vec<&str> = subjects
+        .iter()
+        .map(|&s| p.instance.subjects[s].as_str())
+        .collect();
+    names.sort_unstable();
+    // Grade 7 of a Kazakh school: what it is taught of the list.
+    assert_eq!(
+        names,
+        [
+            "algebra",
+            "chemistry",
+            "english",
+            "geometry",
+            "informatics",
+            "kazakh_language",
+            "physics",
+            "russian_language_literature"
+        ]
+    );
 }
 
 #[test]

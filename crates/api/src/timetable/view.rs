@@ -221,6 +221,10 @@ impl Week {
                 args.push(("day", day(d)));
                 args[1] = ("amount", gaps.to_string());
             }
+            Kind::HardLast { who: w, slot } => {
+                args.push(("who", who(w)));
+                args.push(("when", when(slot)));
+            }
             Kind::RoomCapacity {
                 room,
                 students,

@@ -75,6 +75,12 @@ pub enum Kind {
     MinDays {
         min: u32,
     },
+    /// A lesson of a subject that may not end the day is the last one of `who` (a class, or a
+    /// subgroup of it) at `slot`.
+    HardLast {
+        who: Who,
+        slot: Slot,
+    },
     /// A lesson locked at `slot` is elsewhere.
     PinnedMoved {
         slot: Slot,
@@ -108,6 +114,7 @@ impl Kind {
             Kind::MaxGapsPerDay { .. } | Kind::MaxGapsPerWeek { .. } => "timetable.max_gaps",
             Kind::Gaps { .. } => "timetable.gaps",
             Kind::MinDays { .. } => "timetable.min_days",
+            Kind::HardLast { .. } => "timetable.hard_last",
             Kind::PinnedMoved { .. } => "timetable.pinned_moved",
             Kind::PreferredTime { .. } => "timetable.preferred_time",
             Kind::PreferredRoom { .. } => "timetable.preferred_room",
@@ -166,6 +173,9 @@ pub fn soft_score(violations: &[Violation]) -> f64 {
 
 const HARD: Rate = Rate::BASIC;
 
+/// A day's end: the lessons there, the slot, and the rule they break.
+type EndKey = (Vec<usize>, usize, Option<usize>);
+
 /// Every rule `timetable` breaks, the hard ones first.
 pub fn check(instance: &Instance, timetable: &Timetable) -> Vec<Violation> {
     let m = Model::new(instance, &Timetable::default());
@@ -214,6 +224,9 @@ pub fn check(instance: &Instance, timetable: &Timetable) -> Vec<Violation> {
     };
     // Students collide on leaves; one report per group of lessons and period.
     let mut students: BTreeMap<(Vec<usize>, usize), (u32, Vec<u32>)> = BTreeMap::new();
+    // A lesson that ends the day of several leaves (a whole class of two halves) is reported
+    // once, at what each leaf's day costs together.
+    let mut ends: BTreeMap<EndKey, (u32, Vec<u32>, Rate)> = BTreeMap::new();
     for r in 0..m.resources() {
         let res = r as u32;
         for s in 0..m.slots {
@@ -243,8 +256,18 @@ pub fn check(instance: &Instance, timetable: &Timetable) -> Vec<Violation> {
             let acts: Vec<u32> = (0..m.hours)
                 .flat_map(|h| cells_of(h).iter().copied())
                 .collect();
-            m.day_parts(res, day, st, &mut |kind, rate, n| {
-                out.push(Violation::new(kind, rate, n, instance_of(&acts)))
+            let last: &[u32] = if st.busy > 0 { cells_of(st.last) } else { &[] };
+            m.day_parts(res, day, st, last, &mut |kind, rate, n| match kind {
+                Kind::HardLast { .. } => {
+                    let breaking = m.last_breaking(res, rate.constraint, last);
+                    let at = day * m.hours + st.last;
+                    let e = ends
+                        .entry((instance_of(&breaking), at, rate.constraint))
+                        .or_insert((0, Vec::new(), rate));
+                    e.0 += n;
+                    e.1.push(res);
+                }
+                _ => out.push(Violation::new(kind, rate, n, instance_of(&acts))),
             });
         }
         let acts: Vec<u32> = cells[r * m.slots..(r + 1) * m.slots].concat();
@@ -259,6 +282,13 @@ pub fn check(instance: &Instance, timetable: &Timetable) -> Vec<Violation> {
             slot: m.slot_of(s),
         };
         out.push(Violation::new(kind, HARD, n, activities));
+    }
+    for ((activities, s, _), (n, leaves, rate)) in ends {
+        let kind = Kind::HardLast {
+            who: Who::Students(clash_set(instance, &m, &activities, &leaves)),
+            slot: m.slot_of(s),
+        };
+        out.push(Violation::new(kind, rate, n, activities));
     }
     for c in &m.min_days {
         let (mut n, mut acts) = (0, Vec::new());
@@ -284,8 +314,8 @@ pub fn check(instance: &Instance, timetable: &Timetable) -> Vec<Violation> {
     out
 }
 
-/// The students set to name for a clash on `leaves`: the smallest set of the lessons involved
-/// that holds all of them, else the first leaf.
+/// The students set to name for a clash (or a day's end) on `leaves`: the smallest set of the
+/// lessons involved that holds all of them, else the first leaf.
 fn clash_set(instance: &Instance, m: &Model, activities: &[usize], leaves: &[u32]) -> usize {
     let fallback = match m.who(leaves[0]) {
         super::Who::Students(s) => s,

@@ -1,7 +1,8 @@
 //! The instance compiled for checking and searching. Resources are numbered in one range —
 //! teachers, then leaf students sets, then rooms — so that a lesson is a window of periods on a
 //! few resources and every rule hangs off one resource (limits per day and week, unavailable
-//! periods), one activity (preferred time and rooms) or one group of activities (min days).
+//! periods, subjects that may not end the day), one activity (preferred time and rooms) or one
+//! group of activities (min days).
 //! Each rule is evaluated by one function here, which reports what it finds through a callback:
 //! `check` turns the reports into violations, the search adds them up.
 
@@ -76,6 +77,15 @@ pub(super) struct Limits {
     pub gaps_day: Vec<Limit>,
     pub gaps_week: Vec<Limit>,
     pub gap_cost: Cost,
+    /// Subjects whose lesson may not be the day's last.
+    pub not_last: Vec<NotLast>,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct NotLast {
+    /// Sorted subject indices.
+    pub subjects: Vec<usize>,
+    pub rate: Rate,
 }
 
 impl Limits {
@@ -93,16 +103,22 @@ impl Limits {
 
     /// Only clashes count: rooms, and teachers and classes with no limits on their days.
     pub fn none(&self) -> bool {
-        self.hours_day.is_empty() && self.gaps_day.is_empty() && self.gap_cost == 0
+        self.hours_day.is_empty()
+            && self.gaps_day.is_empty()
+            && self.gap_cost == 0
+            && self.not_last.is_empty()
     }
 }
 
-/// A day of one resource: lessons at once beyond one, busy periods, empty periods between.
+/// A day of one resource: lessons at once beyond one, busy periods, empty periods between, and
+/// the last busy period.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct DayStats {
     pub clashes: u32,
     pub busy: u32,
     pub gaps: u32,
+    /// Meaningless when `busy` is 0.
+    pub last: usize,
 }
 
 impl DayStats {
@@ -110,6 +126,7 @@ impl DayStats {
     /// break or unavailable, and those are no gap (as FET counts them).
     pub fn of(counts: impl Iterator<Item = usize>, off: &[bool]) -> DayStats {
         let (mut clashes, mut busy, mut gaps, mut open, mut started) = (0, 0, 0, 0, false);
+        let mut last = 0;
         for (h, c) in counts.enumerate() {
             if c > 0 {
                 clashes += c as u32 - 1;
@@ -117,6 +134,7 @@ impl DayStats {
                 gaps += open;
                 open = 0;
                 started = true;
+                last = h;
             } else if started && !off[h] {
                 open += 1;
             }
@@ -125,6 +143,7 @@ impl DayStats {
             clashes,
             busy,
             gaps,
+            last,
         }
     }
 }
@@ -155,6 +174,7 @@ struct PreferredRooms {
 #[derive(Debug, Clone)]
 pub(super) struct Act {
     pub instance: usize,
+    pub subject: usize,
     pub dur: usize,
     /// Teachers, then leaves: what the lesson occupies besides its room.
     pub resources: Vec<u32>,
@@ -310,6 +330,7 @@ impl Model {
             });
             m.acts.push(Act {
                 instance: i,
+                subject: a.subject,
                 dur: a.duration as usize,
                 resources,
                 rooms: Vec::new(),
@@ -441,6 +462,17 @@ impl Model {
                 self.limit(self.leaves_under(*students), *max, rate, |l| {
                     &mut l.hours_day
                 })
+            }
+            Rule::SubjectsNotLast { students, subjects } => {
+                let mut subjects = subjects.clone();
+                subjects.sort_unstable();
+                subjects.dedup();
+                for r in self.leaves_under(*students) {
+                    self.limits[r as usize].not_last.push(NotLast {
+                        subjects: subjects.clone(),
+                        rate,
+                    });
+                }
             }
             Rule::MinDaysBetween {
                 activities,
@@ -708,12 +740,14 @@ impl Model {
         }
     }
 
-    /// The limits on one resource's day, broken or not.
+    /// The limits on one resource's day, broken or not; `last` holds the activities at its last
+    /// busy period.
     pub fn day_parts(
         &self,
         res: u32,
         day: usize,
         st: DayStats,
+        last: &[u32],
         f: &mut dyn FnMut(Kind, Rate, u32),
     ) {
         let l = &self.limits[res as usize];
@@ -748,6 +782,35 @@ impl Model {
             };
             f(kind, Rate::implicit(l.gap_cost), st.gaps);
         }
+        if st.busy > 0 {
+            for rule in &l.not_last {
+                if last.iter().any(|&a| self.ends_badly(rule, a)) {
+                    let slot = Slot { day, hour: st.last };
+                    f(Kind::HardLast { who, slot }, rule.rate, 1);
+                }
+            }
+        }
+    }
+
+    /// Whether activity `a` breaks `rule` by ending a day.
+    pub fn ends_badly(&self, rule: &NotLast, a: u32) -> bool {
+        rule.subjects
+            .binary_search(&self.acts[a as usize].subject)
+            .is_ok()
+    }
+
+    /// The activities among `last` that break the not-last rule of constraint `constraint` on
+    /// resource `res`.
+    pub fn last_breaking(&self, res: u32, constraint: Option<usize>, last: &[u32]) -> Vec<u32> {
+        let rules = &self.limits[res as usize].not_last;
+        last.iter()
+            .copied()
+            .filter(|&a| {
+                rules
+                    .iter()
+                    .any(|r| r.rate.constraint == constraint && self.ends_badly(r, a))
+            })
+            .collect()
     }
 
     pub fn week_parts(&self, res: u32, gaps: u32, f: &mut dyn FnMut(Kind, Rate, u32)) {
@@ -799,7 +862,8 @@ mod tests {
             DayStats {
                 clashes: 1,
                 busy: 3,
-                gaps: 2
+                gaps: 2,
+                last: 5,
             }
         );
         let mut off = free;

@@ -210,7 +210,14 @@ impl<'m> State<'m> {
         );
         let mut cost = (0, 0);
         if !m.limits[r].none() {
-            m.day_parts(r as u32, d, st, &mut |_, rate, n| add(&mut cost, rate, n));
+            let last: &[u32] = if st.busy > 0 {
+                &self.cells[base + st.last]
+            } else {
+                &[]
+            };
+            m.day_parts(r as u32, d, st, last, &mut |_, rate, n| {
+                add(&mut cost, rate, n)
+            });
         }
         DayCost {
             clashes: st.clashes,
