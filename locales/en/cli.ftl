@@ -61,6 +61,8 @@ cli-activities-checked = Norms broken: { $count }.
 
 cli-sync-enrolled = This device is enrolled at the hub. The hub's key fingerprint: { $hub } — compare it with the district's sheet.
 cli-sync-enrolled-offline = Code accepted (hub fingerprint: { $hub }). The first bundle completes the enrolment at the hub: "dala bundle export".
+cli-sync-enrolled-lan = This laptop is enrolled with the school's main computer (its key fingerprint: { $hub }). "dala sync now" syncs with it.
+cli-sync-lan-code = A one-time code for a teacher's laptop is on the next line; it works once. On the laptop: "dala sync enroll --hub https://THIS-COMPUTER:PORT --code CODE" while this computer runs "dala serve --lan". Its certificate fingerprint: { $fingerprint }.
 cli-sync-done = Sync done: { $docs } documents, { $rounds } rounds, { $sent } bytes sent, { $received } bytes received; refused by the hub: { $refused }.
 cli-bundle-exported = Bundle written: { $path } ({ $bytes } bytes). Take it to the district education department.
 cli-bundle-imported = The hub's answer is read: { $docs } documents updated, { $acknowledged } acknowledged by the hub.

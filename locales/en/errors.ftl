@@ -176,6 +176,7 @@ error-sync-too-many-rounds = The sync did not settle: the hub kept sending chang
 error-sync-nothing-to-send = Nothing waits to be sent: every change has reached the hub.
 error-sync-running = A sync with the hub is running; try again in a moment.
 error-sync-no-link = This computer was enrolled from the paper code, without the hub's address: send its changes as a file on a USB stick.
+error-sync-main-locked = The school's main computer is locked: someone must log in on it before laptops can sync with it.
 error-sync-not-director = Only the director (the head of a kindergarten) confirms the school's data, with their own password.
 error-sync-director-unknown = The confirmation is signed by a key the hub does not know as this organisation's director's. If the director has changed, ask the district education department to register the new one.
 error-curriculum-grade-unknown = Grade { $grade } has no plan to change.

@@ -1133,6 +1133,7 @@ export interface Fixation {
 }
 
 export interface LanPeer {
+  /** The fingerprint of the laptop's key. */
   device: string;
   name: string;
   last_sync: string | null;
@@ -1182,3 +1183,12 @@ export const signedBundleBody = (confirmPassword: string) => ({ confirm_password
 export const bundlePath = '/sync/bundle';
 /** The hub's answer file, sent as its bytes. */
 export const importBundle = (file: Blob) => request<BundleImported>('POST', '/sync/bundle', file);
+
+/** A one-time code that enrols a teacher's laptop with this computer over the school network; shown once. */
+export interface LanCode {
+  code: string;
+  /** The fingerprint of this computer's TLS certificate, for the teacher to compare. */
+  tls_fingerprint: string;
+}
+
+export const issueLanCode = () => request<LanCode>('POST', '/sync/lan/code');

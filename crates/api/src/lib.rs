@@ -61,6 +61,8 @@ pub struct Org {
     timetable_run: Option<timetable::Run>,
     /// Set while a sync or an enrolment over the network holds the store.
     sync_lent: Option<sync::Lent>,
+    /// Served to the school's network (`dala serve --lan`): laptops sync with this machine.
+    serving_lan: bool,
 }
 
 impl Org {
@@ -100,7 +102,14 @@ impl ApiState {
             registers: Default::default(),
             timetable_run: None,
             sync_lent: None,
+            serving_lan: false,
         })))
+    }
+
+    /// Says that this API is served to the school's network, where laptops sync with it.
+    pub fn serving_lan(self) -> ApiState {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).serving_lan = true;
+        self
     }
 
     /// Runs `f` on the organisation off the async threads: the store's work is blocking I/O and
@@ -197,10 +206,19 @@ pub fn router(state: ApiState) -> Router {
                 .layer(DefaultBodyLimit::max(sync::MAX_BUNDLE)),
         )
         .route("/sync/bundle/signed", post(sync::export_signed_bundle))
+        .route("/sync/lan/code", post(sync::issue_lan_code))
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "api.not_found") })
+        .with_state(state.clone());
+    // The school's laptops sync with this machine at the hub's path, with the hub's protocol.
+    let lan = Router::new()
+        .route(
+            dala_sync::SYNC_PATH,
+            post(sync::answer_lan).layer(DefaultBodyLimit::max(sync::MAX_BUNDLE)),
+        )
         .with_state(state);
     Router::new()
         .nest("/api/v1", api)
+        .merge(lan)
         .layer(axum::middleware::from_fn(error::localize))
 }

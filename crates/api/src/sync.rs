@@ -1,8 +1,10 @@
 //! Sync with the hub as the sync screen drives it: the enrolment with the hub's one-time code,
 //! the last sync, a sync started in the background with its phase and progress, the USB bundle
 //! out and the hub's answer back, the documents waiting under the 5-working-day rule, the
-//! fixation and the conflicts waiting for a decision. The protocol is `dala-sync`'s, the state is
-//! the store's; this module checks roles and turns both into the screen's JSON.
+//! fixation and the conflicts waiting for a decision; on the school's main machine, the codes that
+//! enrol teachers' laptops, the laptops with their last sync, and the answers to their syncs at
+//! `dala_sync::SYNC_PATH`. The protocol is `dala-sync`'s, the state is the store's; this module
+//! checks roles and turns both into the screen's JSON.
 //!
 //! A sync over the network holds the store for as long as the hub takes to answer. Holding the
 //! organisation's lock that long would stall every request, the session check of the screen's
@@ -28,7 +30,7 @@ use dala_core::working_days::{
 };
 use dala_core::year::{AcademicYear, Term, school_date};
 use dala_i18n::{Arg, Lang, error_message};
-use dala_store::{Confirm, Store, StoreError, SyncLogEntry, Undelivered, Upstream};
+use dala_store::{Confirm, LanDevice, Store, StoreError, SyncLogEntry, Undelivered, Upstream};
 use dala_sync::FixationNotice;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -62,6 +64,7 @@ pub(crate) struct Facts {
     queue: Vec<(Undelivered, DocName)>,
     fixation: Option<FixationNotice>,
     conflicts: i64,
+    lan: Vec<LanDevice>,
 }
 
 impl Facts {
@@ -80,6 +83,7 @@ impl Facts {
                 .collect(),
             fixation: store.fixation()?,
             conflicts: conflicts(store)?,
+            lan: store.lan_devices()?,
         })
     }
 
@@ -343,18 +347,30 @@ pub struct FixationView {
     pub phase: FixationPhase,
 }
 
-/// The school network: no computer serves it yet.
+/// The school network: whether this computer serves it, and the laptops enrolled with it.
 #[derive(Serialize, ToSchema)]
 pub struct Lan {
+    /// Served with `dala serve --lan`: laptops can sync with this computer.
     pub serving: bool,
     pub peers: Vec<LanPeer>,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct LanPeer {
+    /// The fingerprint of the laptop's key.
     pub device: String,
+    /// The name the laptop gave itself.
     pub name: String,
+    /// RFC 3339; `None` before its first sync.
     pub last_sync: Option<String>,
+}
+
+/// A one-time code for a laptop of the school, shown once.
+#[derive(Serialize, ToSchema)]
+pub struct LanCode {
+    pub code: String,
+    /// The fingerprint of this computer's certificate, for the teacher to compare.
+    pub tls_fingerprint: String,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -391,13 +407,23 @@ impl IntoResponse for BundleFile {
     }
 }
 
+struct Viewer {
+    can_sync: bool,
+    serving_lan: bool,
+    lang: Lang,
+}
+
 fn view(
     facts: &Facts,
     progress: Option<&Progress>,
-    can_sync: bool,
-    lang: Lang,
+    viewer: Viewer,
     now: DateTime<Utc>,
 ) -> SyncView {
+    let Viewer {
+        can_sync,
+        serving_lan,
+        lang,
+    } = viewer;
     let today = school_date(now);
     let hub = facts.upstream.as_ref().map(|up| HubView {
         url: up.url.clone(),
@@ -453,8 +479,16 @@ fn view(
         }),
         conflicts: facts.conflicts,
         lan: Lan {
-            serving: false,
-            peers: Vec::new(),
+            serving: serving_lan,
+            peers: facts
+                .lan
+                .iter()
+                .map(|d| LanPeer {
+                    device: d.fingerprint.clone(),
+                    name: d.name.clone(),
+                    last_sync: d.last_sync.clone(),
+                })
+                .collect(),
         },
     }
 }
@@ -493,18 +527,16 @@ fn may_sync(caller: &Caller) -> bool {
 
 fn view_of(org: &mut Org, caller: &Caller, lang: Lang) -> Result<SyncView, ApiError> {
     let now = org.now();
-    let can_sync = may_sync(caller);
+    let viewer = Viewer {
+        can_sync: may_sync(caller),
+        serving_lan: org.serving_lan,
+        lang,
+    };
     if let Some(lent) = &org.sync_lent {
-        return Ok(view(
-            &lent.facts,
-            lent.progress.as_ref(),
-            can_sync,
-            lang,
-            now,
-        ));
+        return Ok(view(&lent.facts, lent.progress.as_ref(), viewer, now));
     }
     let facts = Facts::read(org.store()?)?;
-    Ok(view(&facts, None, can_sync, lang, now))
+    Ok(view(&facts, None, viewer, now))
 }
 
 #[utoipa::path(get, path = "/api/v1/sync", operation_id = "getSync", tag = "sync",
@@ -753,6 +785,49 @@ pub async fn import_bundle(
             }))
         })
         .await
+}
+
+/// A one-time code that enrols a teacher's laptop with this computer over the school network.
+#[utoipa::path(post, path = "/api/v1/sync/lan/code", operation_id = "issueLanCode", tag = "sync",
+    security(("bearer" = [])),
+    responses((status = 200, body = LanCode), (status = 403, body = ErrorBody),
+        (status = 409, body = ErrorBody)))]
+pub async fn issue_lan_code(
+    State(state): State<ApiState>,
+    caller: Caller,
+) -> Result<Json<LanCode>, ApiError> {
+    caller.may(Operation::IssueLanCode)?;
+    state
+        .with(move |org| {
+            not_while_lent(org)?;
+            let now = org.now();
+            let tls_fingerprint = dala_store::tls::certificate(&org.dir)?.fingerprint;
+            let code = writing_as(org.store()?, &caller).issue_lan_code(now)?;
+            Ok(Json(LanCode {
+                code,
+                tls_fingerprint,
+            }))
+        })
+        .await
+}
+
+/// A laptop's sync request, answered with this computer's signed response. The store must be
+/// open: while nobody has logged in since the start, it is locked and nothing can answer.
+pub async fn answer_lan(State(state): State<ApiState>, body: Bytes) -> Result<Response, ApiError> {
+    let answer = state
+        .with(move |org| {
+            if org.sync_lent.is_some() {
+                return Err(busy());
+            }
+            let now = org.now();
+            let store = org.store.as_mut().ok_or_else(|| {
+                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "sync.main_locked")
+            })?;
+            Ok(store.answer_lan(&body, now).map_err(StoreError::from)?)
+        })
+        .await?;
+    let content_type = HeaderValue::from_static("application/octet-stream");
+    Ok(([(header::CONTENT_TYPE, content_type)], answer).into_response())
 }
 
 #[cfg(test)]

@@ -918,6 +918,7 @@ fn request_for(operation: Operation) -> (Method, String, Option<Value>) {
             Some(json!({"confirm_password": "wrong"})),
         ),
         Operation::ImportBundle => (Method::POST, "/sync/bundle".into(), None),
+        Operation::IssueLanCode => (Method::POST, "/sync/lan/code".into(), None),
     }
 }
 
@@ -2540,6 +2541,7 @@ async fn a_sync_runs_in_the_background_once_at_a_time_and_logs_its_failure() {
             secret: None,
             enrolled_at: Utc::now().to_rfc3339(),
             confirmed_at: Some(Utc::now().to_rfc3339()),
+            lan: false,
         })
         .unwrap();
     drop(store);
@@ -2883,4 +2885,115 @@ async fn the_deputy_assigns_teachers_with_their_hours() {
         .call(Method::DELETE, &path, Some(&teacher_token), None)
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+/// The main computer's answer to a laptop at the sync path of the same Router, called from a
+/// blocking thread as the store's transport.
+#[derive(Clone)]
+struct LanLink {
+    app: Router,
+    handle: tokio::runtime::Handle,
+}
+
+impl dala_sync::Transport for LanLink {
+    fn exchange(&mut self, request: Vec<u8>) -> dala_sync::Result<Vec<u8>> {
+        let app = self.app.clone();
+        self.handle.block_on(async move {
+            let request = Request::builder()
+                .method(Method::POST)
+                .uri(dala_sync::SYNC_PATH)
+                .header("content-type", "application/octet-stream")
+                .body(Body::from(request))
+                .unwrap();
+            let response = app.oneshot(request).await.unwrap();
+            let status = response.status();
+            let body = response.into_body().collect().await.unwrap().to_bytes();
+            if !status.is_success() {
+                return Err(dala_sync::SyncError::Refused {
+                    status: status.as_u16(),
+                    detail: String::from_utf8_lossy(&body).into_owned(),
+                });
+            }
+            Ok(body.to_vec())
+        })
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_director_issues_a_laptop_code_and_the_sync_screen_lists_the_laptop_after_its_sync() {
+    let demo = Demo::new(OrgKind::School);
+    // The laptop is a copy of the main computer's folder, made before anyone logs in there.
+    let laptop_dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(demo._dir.path()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), laptop_dir.path().join(entry.file_name())).unwrap();
+    }
+    let link = LanLink {
+        app: demo.app.clone(),
+        handle: tokio::runtime::Handle::current(),
+    };
+    let path = laptop_dir.path().to_path_buf();
+    let locked = tokio::task::spawn_blocking({
+        let link = link.clone();
+        let path = path.clone();
+        move || {
+            let mut laptop = Store::unlock(&path, "director", PASSWORD, Utc::now()).unwrap();
+            let code =
+                dala_sync::EnrolmentCode::new_lan(&laptop.device_key(Utc::now()).unwrap().public())
+                    .unwrap()
+                    .to_text();
+            laptop
+                .enrol_over(Some("https://main"), Some(link), &code, Utc::now())
+                .unwrap_err()
+        }
+    })
+    .await
+    .unwrap();
+    assert!(locked.to_string().contains("sync.main_locked"), "{locked}");
+
+    let teacher = demo.login("teacher").await;
+    let (status, body) = demo
+        .call(Method::POST, "/sync/lan/code", Some(&teacher), None)
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    let director = demo.login("director").await;
+    let (status, issued) = demo
+        .call(Method::POST, "/sync/lan/code", Some(&director), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{issued}");
+    let code = issued["code"].as_str().unwrap().to_string();
+    assert!(dala_sync::EnrolmentCode::parse(&code).unwrap().lan);
+    assert_eq!(
+        issued["tls_fingerprint"]
+            .as_str()
+            .unwrap()
+            .split(':')
+            .count(),
+        32
+    );
+    let (_, before) = demo.call(Method::GET, "/sync", Some(&director), None).await;
+    assert_eq!(before["lan"], json!({"serving": false, "peers": []}));
+
+    let synced = tokio::task::spawn_blocking(move || {
+        let mut laptop = Store::unlock(&path, "director", PASSWORD, Utc::now()).unwrap();
+        let up = laptop
+            .enrol_over(Some("https://main"), Some(link.clone()), &code, Utc::now())
+            .unwrap();
+        let report = laptop.sync_upstream_over(link.clone(), Utc::now(), |_, _| {});
+        let again = laptop.enrol_over(Some("https://main"), Some(link), &code, Utc::now());
+        (up, report, again.unwrap_err().code())
+    })
+    .await
+    .unwrap();
+    let (up, report, again) = synced;
+    assert!(up.lan);
+    report.unwrap();
+    assert_eq!(again, "sync.code_invalid");
+
+    let (status, after) = demo.call(Method::GET, "/sync", Some(&director), None).await;
+    assert_eq!(status, StatusCode::OK);
+    let peers = after["lan"]["peers"].as_array().unwrap();
+    assert_eq!(peers.len(), 1, "{after}");
+    assert!(peers[0]["last_sync"].is_string(), "{after}");
+    assert!(!peers[0]["name"].as_str().unwrap().is_empty());
 }

@@ -119,7 +119,7 @@ enum Commands {
         #[command(subcommand)]
         command: ActivitiesCommand,
     },
-    /// Sync with the hub over a link.
+    /// Sync with the hub over a link, or a laptop with the school's main machine.
     Sync {
         #[command(subcommand)]
         command: SyncCommand,
@@ -159,6 +159,9 @@ enum SyncCommand {
         #[arg(long)]
         sign: bool,
     },
+    /// On the school's main machine: prints a one-time code that enrols a teacher's laptop,
+    /// which then syncs with this machine while `dala serve --lan` runs.
+    LanCode,
 }
 
 #[derive(Subcommand)]
@@ -408,6 +411,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
                     });
                     sync::now(&mut store, confirm, lang)?
                 }
+                SyncCommand::LanCode => sync::lan_code(&mut store, &dir, lang)?,
             };
             say!("{done}");
         }

@@ -2,7 +2,8 @@
 //! this computer; with `--lan`, every address of the machine over TLS, with the certificate made
 //! at set-up and its fingerprint printed so that users can check what their browser shows (R11).
 //! The desktop window reaches the same Router without any port. The store stays locked until
-//! someone logs in.
+//! someone logs in. With `--lan` the laptops enrolled here (`dala sync lan-code`) sync with this
+//! machine at `dala_sync::SYNC_PATH` while its store is open.
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -29,8 +30,10 @@ pub fn run(dir: PathBuf, port: u16, ui: PathBuf, lan: bool, lang: Lang) -> Resul
             text(lang, "cli-serve-no-ui", &[("path", path.as_str().into())])
         );
     }
-    let app = router(ApiState::new(dir.clone()))
-        .fallback_service(ServeDir::new(&ui).fallback(ServeFile::new(&index)));
+    let state = ApiState::new(dir.clone());
+    // Over TLS on every address the school's laptops reach this machine, and sync with it.
+    let state = if lan { state.serving_lan() } else { state };
+    let app = router(state).fallback_service(ServeDir::new(&ui).fallback(ServeFile::new(&index)));
     if lan {
         runtime.block_on(serve_lan(&dir, port, app, lang))
     } else {

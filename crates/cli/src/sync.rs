@@ -20,10 +20,25 @@ pub fn enrol(
         None => dala_sync::fingerprint_of(&up.peer_hash),
     };
     let message = match hub {
+        Some(_) if up.lan => "cli-sync-enrolled-lan",
         Some(_) => "cli-sync-enrolled",
         None => "cli-sync-enrolled-offline",
     };
     Ok(text(lang, message, &[("hub", id.as_str().into())]))
+}
+
+/// A code for a laptop, on the last line so that a script can take it.
+pub fn lan_code(store: &mut Store, dir: &Path, lang: Lang) -> Result<String, CliError> {
+    let code = store.issue_lan_code(Utc::now())?;
+    let fingerprint = dala_store::tls::certificate(dir)?.fingerprint;
+    Ok(format!(
+        "{}\n{code}",
+        text(
+            lang,
+            "cli-sync-lan-code",
+            &[("fingerprint", fingerprint.as_str().into())]
+        )
+    ))
 }
 
 pub fn now(store: &mut Store, confirm: Option<Confirm>, lang: Lang) -> Result<String, CliError> {

@@ -891,3 +891,122 @@ fn activities_check_lists_nothing_for_the_demo_kindergarten() {
     let output = succeeds(kindergarten.dala("kk", &["activities", "check"]));
     assert!(String::from_utf8_lossy(&output.stdout).contains("Бұзылған норма: 0."));
 }
+
+impl School {
+    /// Another computer of the same school: a copy of this one's data folder, as a new laptop
+    /// is provisioned.
+    fn copy(&self) -> School {
+        let copy = School {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+            admin: self.admin,
+        };
+        std::fs::create_dir(copy.path("data")).expect("the data folder");
+        for entry in std::fs::read_dir(self.path("data")).expect("the data folder") {
+            let entry = entry.expect("a file");
+            std::fs::copy(entry.path(), copy.path("data").join(entry.file_name()))
+                .expect("the file is copied");
+        }
+        copy
+    }
+
+    /// One new pupil of 5 А, entered on this computer.
+    fn add_pupil(&self, last_name: &str, serial: u16) {
+        let birth = date(2015, 2, 3);
+        let file = self.write(
+            "pupil.csv",
+            &format!(
+                "last_name,first_name,iin,birth_date,sex,class\n\
+                 {last_name},Ерлан,{},{birth},m,5 А\n",
+                iin(birth, Sex::Male, serial)
+            ),
+        );
+        succeeds(self.import("en", &file));
+    }
+
+    fn has_student(&self, last_name: &str) -> bool {
+        find(&self.students(), last_name).is_some()
+    }
+}
+
+#[test]
+fn a_laptop_enrols_with_the_main_computer_and_syncs_with_it_over_the_school_network() {
+    let main = School::demo();
+    let laptop = main.copy();
+    let stranger = main.copy();
+    let issued = succeeds(main.dala("en", &["sync", "lan-code"]));
+    let code = String::from_utf8_lossy(&issued.stdout)
+        .lines()
+        .last()
+        .expect("the code on the last line")
+        .to_string();
+    main.add_pupil("Басқаров", 9_301);
+    laptop.add_pupil("Ноутбуков", 9_401);
+
+    let data = main.path("data");
+    let port = free_port().to_string();
+    let child = Command::new(env!("CARGO_BIN_EXE_dala"))
+        .arg("--data")
+        .arg(&data)
+        .args(["--lang", "en", "serve", "--lan", "--port", &port])
+        .args(["--ui", "no-ui-here"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("dala serve starts");
+    let server = Server(child);
+    let cert = data.join("tls.crt");
+    let cacert = cert.to_str().expect("a UTF-8 path");
+    let base = format!("https://localhost:{port}");
+    (0..100)
+        .map(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            curl(&["--cacert", cacert, &format!("{base}/api/v1/setup")])
+        })
+        .find(|out| out.status.success())
+        .expect("the main computer serves the LAN");
+    let hub = format!("https://127.0.0.1:{port}");
+    let locked = laptop.dala("en", &["sync", "enroll", "--hub", &hub, "--code", &code]);
+    let (_, stderr) = fails(locked);
+    assert!(stderr.contains("sync.main_locked"), "{stderr}");
+
+    // Someone logs in on the main computer: its store opens, and it can answer.
+    let login = format!(r#"{{"login":"director","password":"{PASSWORD}"}}"#);
+    let session = curl(&[
+        "--cacert",
+        cacert,
+        "-H",
+        "content-type: application/json",
+        "-d",
+        &login,
+        &format!("{base}/api/v1/session"),
+    ]);
+    assert!(
+        String::from_utf8_lossy(&session.stdout).contains("token"),
+        "{}",
+        String::from_utf8_lossy(&session.stdout)
+    );
+    let enrolled = succeeds(laptop.dala("en", &["sync", "enroll", "--hub", &hub, "--code", &code]));
+    assert!(String::from_utf8_lossy(&enrolled.stdout).contains("main computer"));
+    succeeds(laptop.dala("en", &["sync", "now"]));
+
+    // The code works once; a device the main computer never enrolled gets nothing.
+    let reused = stranger.dala("en", &["sync", "enroll", "--hub", &hub, "--code", &code]);
+    let (status, stderr) = fails(reused);
+    assert_eq!(status, 1);
+    assert!(stderr.contains("[sync.code_invalid]"), "{stderr}");
+    let (_, stderr) = fails(stranger.dala("en", &["sync", "now"]));
+    assert!(stderr.contains("[sync.not_enrolled]"), "{stderr}");
+
+    drop(server);
+    assert!(
+        main.has_student("Ноутбуков"),
+        "the laptop's pupil reached the main computer"
+    );
+    assert!(
+        laptop.has_student("Басқаров"),
+        "the main computer's pupil reached the laptop"
+    );
+    assert!(!stranger.has_student("Басқаров"));
+    succeeds(main.dala("en", &["check"]));
+    succeeds(laptop.dala("en", &["check"]));
+}

@@ -11,6 +11,7 @@ mod check;
 mod document;
 mod error;
 mod keys;
+mod lan;
 mod migrate;
 mod projection;
 mod sync;
@@ -35,6 +36,7 @@ pub use check::CheckReport;
 pub use document::{Cell, Contents, contents};
 pub use error::{Result, StoreError};
 pub use keys::{KdfParams, Key, KeySlots, RecoveryKey, SLOTS_FILE};
+pub use lan::LanDevice;
 pub use sync::{
     AnswerImport, Confirm, StoreReplica, SyncLogEntry, UPSTREAM, Undelivered, Upstream,
 };

@@ -36,6 +36,8 @@ pub struct Upstream {
     pub secret: Option<[u8; 8]>,
     pub enrolled_at: String,
     pub confirmed_at: Option<String>,
+    /// The school's main machine rather than the hub: every document of the school is shared.
+    pub lan: bool,
 }
 
 /// A document's changes not yet delivered upstream.
@@ -132,7 +134,7 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT url, peer_hash, peer_key, tls_hash, secret, enrolled_at, confirmed_at
+                "SELECT url, peer_hash, peer_key, tls_hash, secret, enrolled_at, confirmed_at, lan
                  FROM sync_upstream WHERE id = 1",
                 [],
                 |r| {
@@ -144,6 +146,7 @@ impl Store {
                         secret: fixed(r.get(4)?),
                         enrolled_at: r.get(5)?,
                         confirmed_at: r.get(6)?,
+                        lan: r.get(7)?,
                     })
                 },
             )
@@ -153,8 +156,8 @@ impl Store {
     pub fn set_upstream(&mut self, up: &Upstream) -> Result<()> {
         self.conn.execute(
             "INSERT OR REPLACE INTO sync_upstream
-             (id, url, peer_hash, peer_key, tls_hash, secret, enrolled_at, confirmed_at)
-             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+             (id, url, peer_hash, peer_key, tls_hash, secret, enrolled_at, confirmed_at, lan)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 up.url,
                 up.peer_hash.as_slice(),
@@ -163,6 +166,7 @@ impl Store {
                 up.secret.map(|s| s.to_vec()),
                 up.enrolled_at,
                 up.confirmed_at,
+                up.lan,
             ],
         )?;
         Ok(())
@@ -346,8 +350,21 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Upstream> {
         let code = EnrolmentCode::parse(code)?;
-        let key = self.device_key(now)?;
+        if code.lan && transport.is_none() {
+            return Err(SyncError::Offline {
+                detail: "a code of the school's main machine needs its address".into(),
+            }
+            .into());
+        }
+        // A laptop is often a copy of the main machine's folder, its key included: on the LAN
+        // it takes a key of its own, kept once the main machine has accepted it.
+        let key = if code.lan {
+            SecretKey::generate()?
+        } else {
+            self.device_key(now)?
+        };
         let (org, org_name) = self.org_identity()?;
+        let previous = self.upstream()?.and_then(|up| up.peer_key);
         let mut up = Upstream {
             url: url.map(str::to_string),
             peer_hash: code.hub,
@@ -356,6 +373,7 @@ impl Store {
             secret: Some(code.secret),
             enrolled_at: now.to_rfc3339(),
             confirmed_at: None,
+            lan: code.lan,
         };
         if let Some(mut transport) = transport {
             let enrolment = Enrolment {
@@ -380,6 +398,21 @@ impl Store {
             up.tls_hash = seen;
             up.secret = None;
             up.confirmed_at = Some(now.to_rfc3339());
+            if code.lan {
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO sync_identity (id, signing_key, created_at)
+                     VALUES (1, ?1, ?2)",
+                    params![key.to_bytes().as_slice(), now.to_rfc3339()],
+                )?;
+            }
+            if previous != Some(hub) {
+                // What another upstream had, or what a copied folder's upstream had, says
+                // nothing of this one: the first sync starts from a full summary.
+                self.conn.execute_batch(
+                    "DELETE FROM sync_state WHERE peer = 'upstream';
+                     DELETE FROM sync_acked; DELETE FROM sync_queue;",
+                )?;
+            }
         }
         self.set_upstream(&up)?;
         Ok(up)
@@ -423,9 +456,10 @@ impl Store {
             Ok(report) => (true, None, report.clone()),
             Err(code) => (false, Some(code.to_string()), Report::default()),
         };
+        let lan = self.upstream()?.is_some_and(|up| up.lan);
         self.record_sync(&SyncLogEntry {
             at: now.to_rfc3339(),
-            via: "hub".into(),
+            via: if lan { "lan" } else { "hub" }.into(),
             ok,
             code,
             bytes_sent: report.bytes_sent,
@@ -452,7 +486,9 @@ impl Store {
             now_ms: now.timestamp_millis(),
             oldest_undelivered_ms,
         };
-        let mut replica = self.replica(UPSTREAM, Some(Scope::Upstream), now);
+        // The main machine is the same school: it shares every document, accounts included.
+        let scope = (!up.lan).then_some(Scope::Upstream);
+        let mut replica = self.replica(UPSTREAM, scope, now);
         let report = dala_sync::sync(&mut replica, &mut link, progress)?;
         if let Some(notice) = &report.fixation {
             self.set_fixation(Some(notice))?;

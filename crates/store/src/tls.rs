@@ -79,6 +79,20 @@ fn write_private(path: &Path, text: &str) -> Result<()> {
 }
 
 fn fingerprint(cert_pem: &str) -> Result<String> {
+    Ok(der_hash(cert_pem)?
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(":"))
+}
+
+/// SHA-256 of this folder's certificate as devices pin it: what a main machine states to a
+/// laptop enrolling over the LAN, which the laptop compares with the certificate it saw.
+pub fn certificate_hash(dir: &Path) -> Result<[u8; 32]> {
+    der_hash(&certificate(dir)?.cert_pem)
+}
+
+fn der_hash(cert_pem: &str) -> Result<[u8; 32]> {
     let corrupt = || StoreError::Io {
         path: CERT_FILE.into(),
         detail: "not a PEM certificate".into(),
@@ -90,12 +104,7 @@ fn fingerprint(cert_pem: &str) -> Result<String> {
     let der = data_encoding::BASE64
         .decode(body.trim().as_bytes())
         .map_err(|_| corrupt())?;
-    let digest = Sha256::digest(&der);
-    Ok(digest
-        .iter()
-        .map(|b| format!("{b:02X}"))
-        .collect::<Vec<_>>()
-        .join(":"))
+    Ok(Sha256::digest(&der).into())
 }
 
 #[cfg(test)]

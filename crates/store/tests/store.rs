@@ -929,3 +929,160 @@ fn two_devices_converge_over_the_sync_protocol_and_a_second_sync_has_nothing_to_
     let again = sync_pair(&mut laptop, &mut school_pc);
     assert_eq!((again.docs, again.rounds), (0, 0), "{again:?}");
 }
+
+/// The school's main computer answering a laptop's requests, called directly.
+struct MainComputer<'a>(&'a mut Store);
+
+impl dala_sync::Transport for MainComputer<'_> {
+    fn exchange(&mut self, request: Vec<u8>) -> dala_sync::Result<Vec<u8>> {
+        self.0.answer_lan(&request, now())
+    }
+}
+
+fn copy_of(dir: &Path) -> (tempfile::TempDir, Store) {
+    let copy = tempfile::tempdir().unwrap();
+    for (name, bytes) in files(dir) {
+        std::fs::write(copy.path().join(name), bytes).unwrap();
+    }
+    let store = Store::unlock(copy.path(), "director", PASSWORD, now()).unwrap();
+    (copy, store)
+}
+
+fn refusal<T: std::fmt::Debug>(result: Result<T, StoreError>) -> &'static str {
+    result.unwrap_err().code()
+}
+
+#[test]
+fn a_laptop_enrols_with_a_lan_code_once_and_syncs_every_document_with_the_main_computer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut main = demo_school(dir.path());
+    let (_laptop_dir, mut laptop) = copy_of(dir.path());
+    let (_other_dir, mut other) = copy_of(dir.path());
+    let foreign_dir = tempfile::tempdir().unwrap();
+    let (mut foreign, _) = setup(foreign_dir.path(), OrgKind::School);
+
+    let code = main.issue_lan_code(now()).unwrap();
+    let up = laptop
+        .enrol_over(
+            Some("https://main"),
+            Some(MainComputer(&mut main)),
+            &code,
+            now(),
+        )
+        .unwrap();
+    assert!(up.lan);
+    let main_key = main.device_key(now()).unwrap().public();
+    assert_eq!(up.peer_key, Some(main_key));
+    assert_ne!(
+        laptop.device_key(now()).unwrap().public(),
+        main_key,
+        "a copied folder signs with a key of its own on the LAN"
+    );
+
+    // The same code again, or another school's device with a fresh code: refused, nothing changed.
+    let before = rows(&main);
+    let reused = other.enrol_over(
+        Some("https://main"),
+        Some(MainComputer(&mut main)),
+        &code,
+        now(),
+    );
+    assert_eq!(refusal(reused), "sync.code_invalid");
+    assert_eq!(other.upstream().unwrap(), None);
+    assert_eq!(rows(&main), before);
+    let fresh = main.issue_lan_code(now()).unwrap();
+    let before_foreign = rows(&main);
+    let wrong = foreign.enrol_over(
+        Some("https://main"),
+        Some(MainComputer(&mut main)),
+        &fresh,
+        now(),
+    );
+    assert_eq!(refusal(wrong), "sync.wrong_org");
+    assert_eq!(rows(&main), before_foreign);
+    // A device that claims the main computer as its upstream without a code is not known there.
+    other
+        .set_upstream(&dala_store::Upstream {
+            url: Some("https://main".into()),
+            peer_hash: main_key.short_hash(),
+            peer_key: Some(main_key),
+            tls_hash: None,
+            secret: None,
+            enrolled_at: now().to_rfc3339(),
+            confirmed_at: Some(now().to_rfc3339()),
+            lan: true,
+        })
+        .unwrap();
+    let (lesson, pupil) = marked_lesson(&other);
+    other
+        .execute(&save_mark(&lesson, pupil, score(2)), now())
+        .unwrap();
+    let before_unknown = rows(&main);
+    let unknown = other.sync_upstream_over(MainComputer(&mut main), now(), |_, _| {});
+    assert_eq!(refusal(unknown), "sync.unknown_device");
+    assert_eq!(
+        rows(&main),
+        before_unknown,
+        "the unknown device's mark is not taken"
+    );
+
+    // Each side enters something; one sync brings both across.
+    let (lesson, pupil) = marked_lesson(&laptop);
+    laptop
+        .execute(&save_mark(&lesson, pupil, score(9)), now())
+        .unwrap();
+    let from_laptop = Uuid::now_v7();
+    laptop
+        .execute(
+            &Command::SavePerson(student(from_laptop, "Ноутбуков", date(2015, 5, 6), 81)),
+            now(),
+        )
+        .unwrap();
+    let from_main = Uuid::now_v7();
+    main.execute(
+        &Command::SavePerson(student(from_main, "Басқаров", date(2015, 7, 8), 91)),
+        now(),
+    )
+    .unwrap();
+    let waiting = |store: &mut Store| -> u32 {
+        store
+            .undelivered()
+            .unwrap()
+            .iter()
+            .filter(|u| u.doc == lesson.doc_key())
+            .map(|u| u.changes)
+            .sum()
+    };
+    let main_waiting = waiting(&mut main);
+
+    let report = laptop
+        .sync_upstream_over(MainComputer(&mut main), now(), |_, _| {})
+        .unwrap();
+    assert!(report.rounds >= 1, "{report:?}");
+    assert!(main.get::<Person>(from_laptop).unwrap().is_some());
+    assert!(laptop.get::<Person>(from_main).unwrap().is_some());
+    let mark = |store: &Store| {
+        store
+            .cells(lesson.doc_key(), Grid::Marks)
+            .unwrap()
+            .into_iter()
+            .find(|c| c.row == lesson.id.to_string() && c.col == pupil.to_string())
+            .map(|c| c.value)
+    };
+    assert_eq!(mark(&main).as_deref(), Some("9"));
+    assert!(
+        waiting(&mut main) > main_waiting,
+        "what the laptop brought waits for the main computer's sync with the hub"
+    );
+    assert_eq!(laptop.last_sync().unwrap().unwrap().via, "lan");
+    let devices = main.lan_devices().unwrap();
+    assert_eq!(devices.len(), 1);
+    assert!(devices[0].last_sync.is_some());
+    for store in [&main, &laptop] {
+        assert!(store.check().unwrap().passed());
+    }
+    let again = laptop
+        .sync_upstream_over(MainComputer(&mut main), now(), |_, _| {})
+        .unwrap();
+    assert_eq!((again.docs, again.rounds), (0, 0), "{again:?}");
+}

@@ -128,6 +128,18 @@ fn an_enrolment_code_reads_back_as_people_type_it() {
 }
 
 #[test]
+fn a_lan_code_reads_back_as_a_lan_code_and_a_hub_code_as_a_hub_code() {
+    let main = SecretKey::generate().unwrap().public();
+    let lan = EnrolmentCode::new_lan(&main).unwrap();
+    let read = EnrolmentCode::parse(&lan.to_text()).unwrap();
+    assert!(read.lan);
+    assert_eq!(read, lan);
+    assert!(read.is_hub(&main));
+    let hub = EnrolmentCode::parse(&EnrolmentCode::new(&main).unwrap().to_text()).unwrap();
+    assert!(!hub.lan);
+}
+
+#[test]
 fn a_fingerprint_from_paper_reads_as_the_one_from_the_key() {
     let hub = SecretKey::generate().unwrap().public();
     let code = EnrolmentCode::new(&hub).unwrap();

@@ -13,6 +13,7 @@ import {
   failureReason,
   fixationBanner,
   followSync,
+  lanAddress,
   percentOf,
   sizeOf,
   watchUntilDone,
@@ -154,5 +155,20 @@ describe('watching a sync', () => {
     stop();
     await vi.advanceTimersByTimeAsync(5000);
     expect(load).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('lanAddress', () => {
+  it('is the page’s origin when it is served over TLS to the school’s network', () => {
+    expect(lanAddress('https://192.168.1.10:8080')).toBe('https://192.168.1.10:8080');
+    expect(lanAddress('https://mektep.local')).toBe('https://mektep.local');
+  });
+
+  it('is unknown in the desktop window, on this computer alone or over plain HTTP', () => {
+    expect(lanAddress('dala://localhost')).toBeNull();
+    expect(lanAddress('http://127.0.0.1:8080')).toBeNull();
+    expect(lanAddress('https://localhost:8080')).toBeNull();
+    expect(lanAddress('https://127.0.0.1:8080')).toBeNull();
+    expect(lanAddress('null')).toBeNull();
   });
 });

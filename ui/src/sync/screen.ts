@@ -78,6 +78,16 @@ export function enrolRequest(draft: EnrolDraft): { hubUrl: string | null; code: 
 }
 
 /**
+ * The address a laptop enrols with, when this page shows it: a page served over TLS to the school's network
+ * (`dala serve --lan`) is at that address; in the desktop window or on loopback it is not known here.
+ */
+export function lanAddress(origin: string): string | null {
+  if (!/^https:\/\/[^\s/]+$/i.test(origin)) return null;
+  const host = new URL(origin).hostname;
+  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' ? null : origin;
+}
+
+/**
  * Whether to keep watching after a state: while it runs, yes; once its result differs from the one before
  * the start, no; a start the server has not begun yet is given START_GRACE polls.
  */

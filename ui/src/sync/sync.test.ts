@@ -255,6 +255,37 @@ describe('the queue', () => {
   });
 });
 
+describe('school network', () => {
+  it('issues a laptop’s one-time code for the director and shows it once', async () => {
+    const api = await openSync({
+      'POST /api/v1/sync/lan/code': { body: { code: 'ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567', tls_fingerprint: 'AB:CD:EF' } },
+    });
+    expect(find('sync-lan-code')).toBeNull();
+    click('sync-lan-issue');
+    await appears('sync-lan-code');
+    expect(api.sent.filter((s) => s.method === 'POST' && s.url === '/api/v1/sync/lan/code')).toHaveLength(1);
+    expect(get('sync-lan-code-text').textContent).toBe('ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567');
+    expect(get('sync-lan-code').textContent).toContain('бір рет қана жарайды');
+    expect(get('sync-lan-code').textContent).toContain('AB:CD:EF');
+    expect(get('sync-lan-code-address').textContent).toContain('dala serve --lan');
+  });
+
+  it('shows a refused code in the user’s language', async () => {
+    const message = 'Сіздің рөліңіз бұған рұқсат бермейді.';
+    await openSync({ 'POST /api/v1/sync/lan/code': { status: 403, body: { code: 'auth.forbidden', message } } });
+    click('sync-lan-issue');
+    await appears('sync-lan-issue-error');
+    expect(get('sync-lan-issue-error').textContent).toContain(message);
+    expect(find('sync-lan-code')).toBeNull();
+  });
+
+  it('offers no code to a teacher', async () => {
+    await openSync({ 'GET /api/v1/sync': { body: syncState({ can_sync: false }) } }, person('teacher'));
+    get('sync-lan-serving');
+    expect(find('sync-lan-issue')).toBeNull();
+  });
+});
+
 describe('USB bundles', () => {
   it('imports the hub’s answer as its bytes and says what it did', async () => {
     let imports = 0;
