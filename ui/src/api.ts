@@ -1094,6 +1094,8 @@ export interface SyncHub {
   /** Null for an enrolment from the paper code, without a network: bundles only. */
   url: string | null;
   fingerprint: string;
+  /** The school's main computer, for a laptop enrolled on the LAN: no bundles or confirmation go there. */
+  lan: boolean;
 }
 
 export interface SyncResult {

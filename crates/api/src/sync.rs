@@ -295,6 +295,9 @@ pub struct HubView {
     pub url: Option<String>,
     /// The short hash of the hub's key, as printed on the enrolment sheet.
     pub fingerprint: String,
+    /// The upstream is the school's main computer (a laptop enrolled on the LAN), not the hub:
+    /// no bundles or director's confirmation go to it.
+    pub lan: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -428,6 +431,7 @@ fn view(
     let hub = facts.upstream.as_ref().map(|up| HubView {
         url: up.url.clone(),
         fingerprint: dala_sync::fingerprint_of(&up.peer_hash),
+        lan: up.lan,
     });
     let fixation = facts.fixation.as_ref().and_then(fixation_of);
     let last_sync = facts.last.as_ref().map(|l| LastSync {

@@ -2564,6 +2564,7 @@ async fn a_sync_runs_in_the_background_once_at_a_time_and_logs_its_failure() {
     assert_eq!(status, StatusCode::OK, "{sync}");
     let phase = sync["running"]["phase"].as_str().unwrap();
     assert!(["connecting", "manifest"].contains(&phase), "{sync}");
+    assert_eq!(sync["hub"]["lan"], false, "the hub, not a main computer");
     assert!(!sync["queue"].as_array().unwrap().is_empty());
     let (status, during) = demo
         .call(Method::GET, "/status", Some(&director), None)

@@ -33,7 +33,7 @@ const result = (over: Partial<SyncResult> = {}): SyncResult => ({
 
 const state = (over: Partial<SyncState> = {}): SyncState => ({
   enrolled: true,
-  hub: { url: 'https://hub.example', fingerprint: 'AB12' },
+  hub: { url: 'https://hub.example', fingerprint: 'AB12', lan: false },
   can_sync: true,
   last_sync: null,
   running: null,

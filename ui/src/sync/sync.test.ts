@@ -24,7 +24,7 @@ const done = (over: Partial<SyncResult> = {}): SyncResult => ({
 
 const syncState = (over: Partial<SyncState> = {}): SyncState => ({
   enrolled: true,
-  hub: { url: 'https://hub.aqsu.example', fingerprint: 'SHA256:7Q2K-9XP4-M3TB-LL8D' },
+  hub: { url: 'https://hub.aqsu.example', fingerprint: 'SHA256:7Q2K-9XP4-M3TB-LL8D', lan: false },
   can_sync: true,
   last_sync: done(),
   running: null,
@@ -91,7 +91,7 @@ describe('enrolment', () => {
   it('enrols from the paper code without a network, and says the first bundle completes it', async () => {
     const api = await openSync({
       'GET /api/v1/sync': { body: syncState({ enrolled: false, hub: null, last_sync: null }) },
-      'POST /api/v1/sync/enroll': { body: syncState({ hub: { url: null, fingerprint: 'SHA256:AAAA' }, last_sync: null }) },
+      'POST /api/v1/sync/enroll': { body: syncState({ hub: { url: null, fingerprint: 'SHA256:AAAA', lan: false }, last_sync: null }) },
     });
     type('sync-enrol-code', 'K7Q2-9XP4');
     click('sync-enrol-submit');
@@ -279,6 +279,19 @@ describe('school network', () => {
     expect(find('sync-lan-code')).toBeNull();
   });
 
+  it('tells a laptop it syncs with the main computer and offers no bundles or confirmation', async () => {
+    await openSync({
+      'GET /api/v1/sync': { body: syncState({ hub: { url: 'https://192.168.1.10:8443', fingerprint: 'CD56', lan: true } }) },
+    });
+    expect(get('sync-enrolled').textContent).toContain('https://192.168.1.10:8443');
+    expect(get('sync-enrolled').textContent).toContain('негізгі компьютер');
+    expect(get('sync-enrolled').textContent).not.toContain('хабына');
+    expect(get('sync-fingerprint-label').textContent).toBe('Негізгі компьютер кілтінің цифрлық ізі');
+    expect(find('sync-confirm-title')).toBeNull();
+    expect(find('sync-bundles-title')).toBeNull();
+    get('sync-now');
+  });
+
   it('offers no code to a teacher', async () => {
     await openSync({ 'GET /api/v1/sync': { body: syncState({ can_sync: false }) } }, person('teacher'));
     get('sync-lan-serving');
@@ -391,7 +404,7 @@ describe('the director’s confirmation', () => {
     vi.spyOn(URL, 'revokeObjectURL').mockReturnValue();
     const saved = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     const api = await openSync({
-      'GET /api/v1/sync': { body: syncState({ hub: { url: null, fingerprint: 'AB12 CD34' } }) },
+      'GET /api/v1/sync': { body: syncState({ hub: { url: null, fingerprint: 'AB12 CD34', lan: false } }) },
       'POST /api/v1/sync/bundle/signed': {
         raw: 'BUNDLE',
         headers: { 'Content-Type': 'application/octet-stream', 'Content-Disposition': 'attachment; filename="dala-2026-01-15.dalabundle"' },
