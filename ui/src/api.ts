@@ -1194,3 +1194,6 @@ export interface LanCode {
 }
 
 export const issueLanCode = () => request<LanCode>('POST', '/sync/lan/code');
+/** Forgets a lost or stolen laptop by its key's fingerprint: its next sync is refused. */
+export const removeLanDevice = (device: string) =>
+  request<void>('DELETE', `/sync/lan/devices/${encodeURIComponent(device)}`);

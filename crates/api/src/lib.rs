@@ -207,6 +207,10 @@ pub fn router(state: ApiState) -> Router {
         )
         .route("/sync/bundle/signed", post(sync::export_signed_bundle))
         .route("/sync/lan/code", post(sync::issue_lan_code))
+        .route(
+            "/sync/lan/devices/{device}",
+            delete(sync::remove_lan_device),
+        )
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "api.not_found") })
         .with_state(state.clone());

@@ -31,7 +31,7 @@ use crate::{
         activities::get_activities, activities::save_activity, activities::delete_activity,
         activities::copy_activities, activities::apply_template,
         sync::get_sync, sync::enroll, sync::start, sync::export_bundle,
-        sync::export_signed_bundle, sync::import_bundle, sync::issue_lan_code,
+        sync::export_signed_bundle, sync::import_bundle, sync::issue_lan_code, sync::remove_lan_device,
     ),
     components(schemas(error::ErrorBody)),
     modifiers(&BearerAuth)

@@ -64,10 +64,11 @@ pub enum Operation {
     ExportSignedBundle,
     ImportBundle,
     IssueLanCode,
+    RemoveLanDevice,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 58] = [
+    pub const ALL: [Operation; 59] = [
         Operation::Me,
         Operation::Logout,
         Operation::ChangePassword,
@@ -126,6 +127,7 @@ impl Operation {
         Operation::ExportSignedBundle,
         Operation::ImportBundle,
         Operation::IssueLanCode,
+        Operation::RemoveLanDevice,
     ];
 
     /// The OpenAPI operationId: a contract with every client.
@@ -188,6 +190,7 @@ impl Operation {
             Operation::ExportBundle => "exportBundle",
             Operation::ExportSignedBundle => "exportSignedBundle",
             Operation::ImportBundle => "importBundle",
+            Operation::RemoveLanDevice => "removeLanDevice",
             Operation::IssueLanCode => "issueLanCode",
         }
     }
@@ -284,7 +287,8 @@ impl Operation {
             | Operation::ExportSignedBundle
             | Operation::ImportBundle
             // Who answers for the school's data lets a laptop take all of it, accounts included.
-            | Operation::IssueLanCode => administers,
+            | Operation::IssueLanCode
+            | Operation::RemoveLanDevice => administers,
         }
     }
 }

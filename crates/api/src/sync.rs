@@ -19,7 +19,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -39,7 +39,7 @@ use uuid::Uuid;
 use crate::error::{ApiError, ErrorBody, request_lang};
 use crate::oversight::{lang_of, text};
 use crate::permission::Operation;
-use crate::school::writing_as;
+use crate::school::{not_found, writing_as};
 use crate::session::Caller;
 use crate::{ApiState, Org};
 
@@ -811,6 +811,30 @@ pub async fn issue_lan_code(
                 code,
                 tls_fingerprint,
             }))
+        })
+        .await
+}
+
+/// Forgets an enrolled laptop (lost or stolen): its next sync is refused.
+#[utoipa::path(delete, path = "/api/v1/sync/lan/devices/{device}", operation_id = "removeLanDevice",
+    tag = "sync", security(("bearer" = [])),
+    params(("device" = String, Path, description = "The fingerprint of the laptop's key")),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody)))]
+pub async fn remove_lan_device(
+    State(state): State<ApiState>,
+    caller: Caller,
+    Path(device): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    caller.may(Operation::RemoveLanDevice)?;
+    state
+        .with(move |org| {
+            not_while_lent(org)?;
+            let now = org.now();
+            match writing_as(org.store()?, &caller).remove_lan_device(&device, now)? {
+                true => Ok(StatusCode::NO_CONTENT),
+                false => Err(not_found("lan_device")),
+            }
         })
         .await
 }

@@ -919,6 +919,7 @@ fn request_for(operation: Operation) -> (Method, String, Option<Value>) {
         ),
         Operation::ImportBundle => (Method::POST, "/sync/bundle".into(), None),
         Operation::IssueLanCode => (Method::POST, "/sync/lan/code".into(), None),
+        Operation::RemoveLanDevice => (Method::DELETE, "/sync/lan/devices/AB12".into(), None),
     }
 }
 
@@ -2975,14 +2976,17 @@ async fn the_director_issues_a_laptop_code_and_the_sync_screen_lists_the_laptop_
     let (_, before) = demo.call(Method::GET, "/sync", Some(&director), None).await;
     assert_eq!(before["lan"], json!({"serving": false, "peers": []}));
 
-    let synced = tokio::task::spawn_blocking(move || {
-        let mut laptop = Store::unlock(&path, "director", PASSWORD, Utc::now()).unwrap();
-        let up = laptop
-            .enrol_over(Some("https://main"), Some(link.clone()), &code, Utc::now())
-            .unwrap();
-        let report = laptop.sync_upstream_over(link.clone(), Utc::now(), |_, _| {});
-        let again = laptop.enrol_over(Some("https://main"), Some(link), &code, Utc::now());
-        (up, report, again.unwrap_err().code())
+    let synced = tokio::task::spawn_blocking({
+        let (path, link) = (path.clone(), link.clone());
+        move || {
+            let mut laptop = Store::unlock(&path, "director", PASSWORD, Utc::now()).unwrap();
+            let up = laptop
+                .enrol_over(Some("https://main"), Some(link.clone()), &code, Utc::now())
+                .unwrap();
+            let report = laptop.sync_upstream_over(link.clone(), Utc::now(), |_, _| {});
+            let again = laptop.enrol_over(Some("https://main"), Some(link), &code, Utc::now());
+            (up, report, again.unwrap_err().code())
+        }
     })
     .await
     .unwrap();
@@ -2997,4 +3001,27 @@ async fn the_director_issues_a_laptop_code_and_the_sync_screen_lists_the_laptop_
     assert_eq!(peers.len(), 1, "{after}");
     assert!(peers[0]["last_sync"].is_string(), "{after}");
     assert!(!peers[0]["name"].as_str().unwrap().is_empty());
+
+    // The laptop is lost: the director removes it, and its next sync is refused.
+    let device = peers[0]["device"].as_str().unwrap().replace(' ', "%20");
+    let uri = format!("/sync/lan/devices/{device}");
+    let (status, _) = demo.call(Method::DELETE, &uri, Some(&teacher), None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, body) = demo.call(Method::DELETE, &uri, Some(&director), None).await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    let (_, gone) = demo.call(Method::GET, "/sync", Some(&director), None).await;
+    assert_eq!(gone["lan"]["peers"], json!([]), "{gone}");
+    let (status, body) = demo.call(Method::DELETE, &uri, Some(&director), None).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("store.not_found"))
+    );
+    let refused = tokio::task::spawn_blocking(move || {
+        let mut laptop = Store::unlock(&path, "director", PASSWORD, Utc::now()).unwrap();
+        let sync = laptop.sync_upstream_over(link, Utc::now(), |_, _| {});
+        sync.unwrap_err().code()
+    })
+    .await
+    .unwrap();
+    assert_eq!(refused, "sync.unknown_device");
 }

@@ -13,6 +13,7 @@ use rusqlite::{OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
 use crate::Store;
+use crate::audit::{self, AuditEntry};
 use crate::error::{Result, StoreError};
 
 /// A laptop enrolled at this main machine.
@@ -65,6 +66,41 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    /// Forgets an enrolled laptop by its key's fingerprint, a lost or stolen one: from then on
+    /// its requests are refused as `sync.unknown_device`. Answers whether there was one.
+    pub fn remove_lan_device(&mut self, fingerprint: &str, now: DateTime<Utc>) -> Result<bool> {
+        let devices: Vec<String> = self
+            .conn
+            .prepare("SELECT device FROM lan_devices")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let Some(device) = devices.into_iter().find(|d| {
+            PublicKey::from_hex(d).is_ok_and(|key| key.fingerprint() == fingerprint.trim())
+        }) else {
+            return Ok(false);
+        };
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM lan_devices WHERE device = ?1", [&device])?;
+        tx.execute("DELETE FROM sync_state WHERE peer = ?1", [&device])?;
+        audit::append(
+            &tx,
+            AuditEntry {
+                seq: 0,
+                at: now.to_rfc3339(),
+                account_id: self.author.account_id.map(|id| id.to_string()),
+                login: self.author.login.clone(),
+                action: "sync.lan_removed".into(),
+                collection: None,
+                entity_id: Some(fingerprint.trim().to_string()),
+                personal: false,
+                before: None,
+                after: None,
+            },
+        )?;
+        tx.commit()?;
+        Ok(true)
     }
 
     /// Answers one request of a laptop: always a response signed by this machine, a refusal

@@ -292,6 +292,25 @@ describe('school network', () => {
     get('sync-now');
   });
 
+  it('removes a lost laptop after asking, and reloads the list', async () => {
+    let removed = false;
+    const api = await openSync({
+      'DELETE /api/v1/sync/lan/devices/pc-7f3a': () => {
+        removed = true;
+        return { status: 204 };
+      },
+      'GET /api/v1/sync': () => ({
+        body: removed ? syncState({ lan: { serving: true, peers: [] } }) : syncState(),
+      }),
+    });
+    click('sync-peer-0-remove');
+    expect(get('sync-peer-0-ask').textContent).toContain('жаңа код');
+    expect(api.sent.filter((s) => s.method === 'DELETE')).toHaveLength(0);
+    click('sync-peer-0-remove-yes');
+    await appears('sync-lan-none');
+    expect(api.sent.filter((s) => s.method === 'DELETE').map((s) => s.url)).toEqual(['/api/v1/sync/lan/devices/pc-7f3a']);
+  });
+
   it('offers no code to a teacher', async () => {
     await openSync({ 'GET /api/v1/sync': { body: syncState({ can_sync: false }) } }, person('teacher'));
     get('sync-lan-serving');
