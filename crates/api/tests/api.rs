@@ -2576,7 +2576,11 @@ async fn a_sync_runs_in_the_background_once_at_a_time_and_logs_its_failure() {
     assert_eq!(body["code"], "sync.running");
 
     hang_up.send(()).unwrap();
-    hub_thread.join().unwrap();
+    // Waited for off the runtime's one thread: the sync is a task on it and may not have
+    // reached the hub yet, and a blocking join would keep it from ever doing so.
+    tokio::task::spawn_blocking(move || hub_thread.join().unwrap())
+        .await
+        .unwrap();
     let mut sync = Value::Null;
     for _ in 0..200 {
         sync = demo
