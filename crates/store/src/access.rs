@@ -124,24 +124,32 @@ impl Store {
         about: Option<&Account>,
         now: DateTime<Utc>,
     ) -> Result<()> {
+        let entry = AuditEntry {
+            collection: about.map(|_| "accounts".to_string()),
+            entity_id: about.map(|a| a.id.to_string()),
+            personal: about.is_some(),
+            ..self.act(action, now)
+        };
         let tx = self.conn.transaction()?;
-        audit::append(
-            &tx,
-            AuditEntry {
-                seq: 0,
-                at: now.to_rfc3339(),
-                account_id: self.author.account_id.map(|id| id.to_string()),
-                login: self.author.login.clone(),
-                action: action.to_string(),
-                collection: about.map(|_| "accounts".to_string()),
-                entity_id: about.map(|a| a.id.to_string()),
-                personal: about.is_some(),
-                before: None,
-                after: None,
-            },
-        )?;
+        audit::append(&tx, entry)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// An audit entry of the current author's act that changes no document, about nothing yet.
+    pub(crate) fn act(&self, action: &str, now: DateTime<Utc>) -> AuditEntry {
+        AuditEntry {
+            seq: 0,
+            at: now.to_rfc3339(),
+            account_id: self.author.account_id.map(|id| id.to_string()),
+            login: self.author.login.clone(),
+            action: action.to_string(),
+            collection: None,
+            entity_id: None,
+            personal: false,
+            before: None,
+            after: None,
+        }
     }
 
     pub fn record_login_attempt(&self, attempt: &LoginAttempt) -> Result<()> {

@@ -81,24 +81,14 @@ impl Store {
         }) else {
             return Ok(false);
         };
+        let entry = AuditEntry {
+            entity_id: Some(fingerprint.trim().to_string()),
+            ..self.act("sync.lan_removed", now)
+        };
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM lan_devices WHERE device = ?1", [&device])?;
         tx.execute("DELETE FROM sync_state WHERE peer = ?1", [&device])?;
-        audit::append(
-            &tx,
-            AuditEntry {
-                seq: 0,
-                at: now.to_rfc3339(),
-                account_id: self.author.account_id.map(|id| id.to_string()),
-                login: self.author.login.clone(),
-                action: "sync.lan_removed".into(),
-                collection: None,
-                entity_id: Some(fingerprint.trim().to_string()),
-                personal: false,
-                before: None,
-                after: None,
-            },
-        )?;
+        audit::append(&tx, entry)?;
         tx.commit()?;
         Ok(true)
     }
