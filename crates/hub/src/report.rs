@@ -80,11 +80,6 @@ fn instant(ms: Option<i64>) -> Option<String> {
         .map(|t| t.to_rfc3339())
 }
 
-/// Every organisation's row, as the hub's own command line reports it.
-pub async fn rows(hub: &Hub, now: DateTime<Utc>) -> Result<Vec<OrgRow>> {
-    Ok(for_area(hub, &Area::Republic, now).await?.organisations)
-}
-
 /// The reports of the organisations in `area`, projected afresh where they changed.
 pub async fn for_area(hub: &Hub, area: &Area, now: DateTime<Utc>) -> Result<Reports> {
     refresh(hub, now).await?;

@@ -178,7 +178,10 @@ async fn a_school_enrols_syncs_and_is_reported(backend: Backend) {
         "school scope stays"
     );
 
-    let rows = dala_hub::report::rows(&hub, now()).await.unwrap();
+    let rows = for_area(&hub, &Area::Republic, now())
+        .await
+        .unwrap()
+        .organisations;
     assert_eq!(rows.len(), 1);
     let today = now().date_naive();
     let enrolled = store
@@ -585,7 +588,10 @@ async fn the_directors_confirmation_is_recorded_and_another_key_refused(backend:
             .unwrap()
             .contains("director")
     );
-    let rows = dala_hub::report::rows(&hub, now()).await.unwrap();
+    let rows = for_area(&hub, &Area::Republic, now())
+        .await
+        .unwrap()
+        .organisations;
     assert!(rows[0].confirmed_by.is_some() && rows[0].confirmed_at.is_some());
 
     // The director's password reset by someone else: the old key is gone, a new one signs.
@@ -639,7 +645,10 @@ async fn the_directors_confirmation_is_recorded_and_another_key_refused(backend:
             .unwrap();
     })
     .await;
-    let rows = dala_hub::report::rows(&hub, later).await.unwrap();
+    let rows = for_area(&hub, &Area::Republic, later)
+        .await
+        .unwrap()
+        .organisations;
     assert!(
         rows[0]
             .confirmed_at
