@@ -41,6 +41,37 @@ pub fn lan_code(store: &mut Store, dir: &Path, lang: Lang) -> Result<String, Cli
     ))
 }
 
+/// The laptops enrolled here, one a line, tab-separated for scripts.
+pub fn laptops(store: &Store, lang: Lang) -> Result<String, CliError> {
+    let devices = store.lan_devices()?;
+    if devices.is_empty() {
+        return Ok(text(lang, "cli-sync-laptops-none", &[]));
+    }
+    let never = text(lang, "cli-sync-laptop-never", &[]);
+    Ok(devices
+        .iter()
+        .map(|d| {
+            let last = d.last_sync.as_deref().unwrap_or(&never);
+            format!("{}\t{}\t{last}", d.fingerprint, d.name)
+        })
+        .collect::<Vec<_>>()
+        .join("\n"))
+}
+
+pub fn remove_laptop(store: &mut Store, device: &str, lang: Lang) -> Result<String, CliError> {
+    if !store.remove_lan_device(device, Utc::now())? {
+        return Err(dala_core::CoreError::NotFound {
+            entity: "lan_device",
+        }
+        .into());
+    }
+    Ok(text(
+        lang,
+        "cli-sync-laptop-removed",
+        &[("device", device.trim().into())],
+    ))
+}
+
 pub fn now(store: &mut Store, confirm: Option<Confirm>, lang: Lang) -> Result<String, CliError> {
     // Below any tenth, so that the first step (connecting, 0 %) is printed too.
     let mut last = -10i32;

@@ -988,6 +988,15 @@ fn a_laptop_enrols_with_the_main_computer_and_syncs_with_it_over_the_school_netw
     let enrolled = succeeds(laptop.dala("en", &["sync", "enroll", "--hub", &hub, "--code", &code]));
     assert!(String::from_utf8_lossy(&enrolled.stdout).contains("main computer"));
     succeeds(laptop.dala("en", &["sync", "now"]));
+    let listed = succeeds(main.dala("en", &["sync", "laptops"]));
+    let listed = String::from_utf8_lossy(&listed.stdout).to_string();
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(lines.len(), 1, "{listed}");
+    let fingerprint = lines[0].split('\t').next().unwrap().to_string();
+    assert!(
+        !lines[0].contains("never"),
+        "the laptop has synced: {listed}"
+    );
 
     // The code works once; a device the main computer never enrolled gets nothing.
     let reused = stranger.dala("en", &["sync", "enroll", "--hub", &hub, "--code", &code]);
@@ -996,6 +1005,15 @@ fn a_laptop_enrols_with_the_main_computer_and_syncs_with_it_over_the_school_netw
     assert!(stderr.contains("[sync.code_invalid]"), "{stderr}");
     let (_, stderr) = fails(stranger.dala("en", &["sync", "now"]));
     assert!(stderr.contains("[sync.not_enrolled]"), "{stderr}");
+
+    // A lost laptop is removed on the main computer; its next sync is refused.
+    let (_, stderr) = fails(main.dala("ru", &["sync", "remove-laptop", "--device", "NOPE"]));
+    assert!(stderr.contains("[store.not_found]"), "{stderr}");
+    succeeds(main.dala("en", &["sync", "remove-laptop", "--device", &fingerprint]));
+    let (_, stderr) = fails(laptop.dala("en", &["sync", "now"]));
+    assert!(stderr.contains("[sync.unknown_device]"), "{stderr}");
+    let listed = succeeds(main.dala("kk", &["sync", "laptops"]));
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("тіркелмеген"));
 
     drop(server);
     assert!(

@@ -16,6 +16,10 @@ use crate::Store;
 use crate::audit::{self, AuditEntry};
 use crate::error::{Result, StoreError};
 
+/// How long a laptop's code stays good: a code is printed to be typed in the same day, and one
+/// found on a desk a week later must not enrol a stranger's laptop.
+const LAN_CODE_HOURS: i64 = 24;
+
 /// A laptop enrolled at this main machine.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LanDevice {
@@ -162,7 +166,7 @@ impl Store {
         }
     }
 
-    /// Binds a laptop's key to this school with an unused code; the code is spent.
+    /// Binds a laptop's key to this school with an unused code of the last day; the code is spent.
     fn enrol_lan_device(
         &mut self,
         device: &PublicKey,
@@ -170,9 +174,15 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
+        let issued_since = now - chrono::Duration::hours(LAN_CODE_HOURS);
         let spent = tx.execute(
-            "UPDATE lan_codes SET used_at = ?2 WHERE secret_hash = ?1 AND used_at IS NULL",
-            params![secret_hash(&enrolment.secret), now.to_rfc3339()],
+            "UPDATE lan_codes SET used_at = ?2
+             WHERE secret_hash = ?1 AND used_at IS NULL AND issued_at >= ?3",
+            params![
+                secret_hash(&enrolment.secret),
+                now.to_rfc3339(),
+                issued_since.to_rfc3339()
+            ],
         )?;
         if spent == 0 {
             return Err(SyncError::CodeInvalid.into());

@@ -990,6 +990,19 @@ fn a_laptop_enrols_with_a_lan_code_once_and_syncs_every_document_with_the_main_c
     assert_eq!(refusal(reused), "sync.code_invalid");
     assert_eq!(other.upstream().unwrap(), None);
     assert_eq!(rows(&main), before);
+    // A code printed two days ago and never used has expired.
+    let stale = main
+        .issue_lan_code(now() - chrono::Duration::days(2))
+        .unwrap();
+    let before = rows(&main);
+    let late = other.enrol_over(
+        Some("https://main"),
+        Some(MainComputer(&mut main)),
+        &stale,
+        now(),
+    );
+    assert_eq!(refusal(late), "sync.code_invalid");
+    assert_eq!(rows(&main), before);
     let fresh = main.issue_lan_code(now()).unwrap();
     let before_foreign = rows(&main);
     let wrong = foreign.enrol_over(
