@@ -65,10 +65,11 @@ pub enum Operation {
     ImportBundle,
     IssueLanCode,
     RemoveLanDevice,
+    ListConflicts,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 59] = [
+    pub const ALL: [Operation; 60] = [
         Operation::Me,
         Operation::Logout,
         Operation::ChangePassword,
@@ -128,6 +129,7 @@ impl Operation {
         Operation::ImportBundle,
         Operation::IssueLanCode,
         Operation::RemoveLanDevice,
+        Operation::ListConflicts,
     ];
 
     /// The OpenAPI operationId: a contract with every client.
@@ -192,6 +194,7 @@ impl Operation {
             Operation::ImportBundle => "importBundle",
             Operation::RemoveLanDevice => "removeLanDevice",
             Operation::IssueLanCode => "issueLanCode",
+            Operation::ListConflicts => "listConflicts",
         }
     }
 
@@ -289,6 +292,8 @@ impl Operation {
             // Who answers for the school's data lets a laptop take all of it, accounts included.
             | Operation::IssueLanCode
             | Operation::RemoveLanDevice => administers,
+            // Whoever keeps a journal or a kindergarten register settles its conflicts.
+            Operation::ListConflicts => keeps_journals || kindergarten_staff,
         }
     }
 }

@@ -277,6 +277,8 @@ pub struct SyncView {
     pub hub: Option<HubView>,
     /// Whether this user may enrol, sync and move bundles: the director or the head.
     pub can_sync: bool,
+    /// This user settles conflicts (GET /sync/conflicts): whoever keeps a journal or a register.
+    pub can_settle: bool,
     pub last_sync: Option<LastSync>,
     /// The sync running now.
     pub running: Option<Running>,
@@ -412,6 +414,7 @@ impl IntoResponse for BundleFile {
 
 struct Viewer {
     can_sync: bool,
+    can_settle: bool,
     serving_lan: bool,
     lang: Lang,
 }
@@ -424,6 +427,7 @@ fn view(
 ) -> SyncView {
     let Viewer {
         can_sync,
+        can_settle,
         serving_lan,
         lang,
     } = viewer;
@@ -473,6 +477,7 @@ fn view(
         enrolled: facts.upstream.is_some(),
         hub,
         can_sync,
+        can_settle,
         last_sync,
         running,
         queue,
@@ -533,6 +538,7 @@ fn view_of(org: &mut Org, caller: &Caller, lang: Lang) -> Result<SyncView, ApiEr
     let now = org.now();
     let viewer = Viewer {
         can_sync: may_sync(caller),
+        can_settle: Operation::ListConflicts.allowed(caller.account.role),
         serving_lan: org.serving_lan,
         lang,
     };

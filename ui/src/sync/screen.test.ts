@@ -35,6 +35,7 @@ const state = (over: Partial<SyncState> = {}): SyncState => ({
   enrolled: true,
   hub: { url: 'https://hub.example', fingerprint: 'AB12', lan: false },
   can_sync: true,
+  can_settle: false,
   last_sync: null,
   running: null,
   queue: [],

@@ -5,7 +5,7 @@
 // fixation banner, the conflicts and the school's network are shown; errors are in the user's language; a
 // teacher only reads, and parents do not see the screen at all.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SyncResult, SyncState } from '../api';
+import type { Conflict, SyncResult, SyncState } from '../api';
 import { errorText } from '../i18n';
 import { appears, bodies, click, closeApp, find, get, openApp, person, type } from '../test-app';
 import type { Answer, Sent } from '../test-support';
@@ -26,6 +26,7 @@ const syncState = (over: Partial<SyncState> = {}): SyncState => ({
   enrolled: true,
   hub: { url: 'https://hub.aqsu.example', fingerprint: 'SHA256:7Q2K-9XP4-M3TB-LL8D', lan: false },
   can_sync: true,
+  can_settle: true,
   last_sync: done(),
   running: null,
   queue: [
@@ -265,7 +266,7 @@ describe('school network', () => {
     await appears('sync-lan-code');
     expect(api.sent.filter((s) => s.method === 'POST' && s.url === '/api/v1/sync/lan/code')).toHaveLength(1);
     expect(get('sync-lan-code-text').textContent).toBe('ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567');
-    expect(get('sync-lan-code').textContent).toContain('бір рет қана жарайды');
+    expect(get('sync-lan-code').textContent).toContain('бір тәулік ішінде жарайды');
     expect(get('sync-lan-code').textContent).toContain('AB:CD:EF');
     expect(get('sync-lan-code-address').textContent).toContain('dala serve --lan');
   });
@@ -315,6 +316,97 @@ describe('school network', () => {
     await openSync({ 'GET /api/v1/sync': { body: syncState({ can_sync: false }) } }, person('teacher'));
     get('sync-lan-serving');
     expect(find('sync-lan-issue')).toBeNull();
+  });
+});
+
+describe('conflicts', () => {
+  const markConflict: Conflict = {
+    kind: 'mark',
+    place: '5 Ә · Математика',
+    date: '2026-01-12',
+    person_id: 'p1',
+    person_name: 'Әлиева Дана',
+    class_id: 'c5',
+    subject: 'math',
+    term_id: 't2',
+    lesson_id: 'l7',
+    group_id: null,
+    month: null,
+    marks: [
+      { attendance: null, score: 8 },
+      { attendance: 'late', score: 6 },
+    ],
+    texts: [],
+  };
+
+  it('lists a conflict with both values and settles it by saving the one chosen', async () => {
+    let settled = false;
+    const api = await openSync({
+      'GET /api/v1/sync': () => ({ body: syncState({ conflicts: settled ? 0 : 1 }) }),
+      'GET /api/v1/sync/conflicts': () => ({ body: { conflicts: settled ? [] : [markConflict] } }),
+      'POST /api/v1/journal/marks': () => {
+        settled = true;
+        return { body: { marks: [], lessons: [], grades: [] } };
+      },
+    });
+    await appears('sync-conflict-0');
+    expect(get('sync-conflict-0').textContent).toContain('Әлиева Дана');
+    expect(get('sync-conflict-0-0').textContent?.trim()).toBe('8');
+    expect(get('sync-conflict-0-1').textContent?.trim()).toBe('к6');
+    expect(get('sync-conflict-0-open').getAttribute('href')).toBe('#/journal?class=c5&subject=math&term=t2');
+    click('sync-conflict-0-1');
+    await vi.waitFor(() => expect(get('sync-conflicts').dataset.count).toBe('0'));
+    expect(bodies(api, 'POST', '/api/v1/journal/marks')).toEqual([
+      {
+        class_id: 'c5',
+        subject: 'math',
+        term_id: 't2',
+        marks: [{ lesson_id: 'l7', student_id: 'p1', attendance: 'late', score: 6, comment: null }],
+        taken: [],
+      },
+    ]);
+    expect(find('sync-conflict-list')).toBeNull();
+  });
+
+  it('settles a kindergarten’s day through the register, and lists nothing to who may not settle', async () => {
+    const dayConflict: Conflict = {
+      ...markConflict,
+      kind: 'presence',
+      place: 'Балапан',
+      class_id: null,
+      subject: null,
+      term_id: null,
+      lesson_id: null,
+      group_id: 'g1',
+      month: '2026-01',
+      marks: [],
+      texts: ['ill', 'absent'],
+    };
+    const api = await openSync(
+      {
+        'GET /api/v1/sync': { body: syncState({ conflicts: 1 }) },
+        'GET /api/v1/sync/conflicts': { body: { conflicts: [dayConflict] } },
+        'POST /api/v1/attendance': { body: {} },
+      },
+      person('educator', 'kindergarten'),
+    );
+    await appears('sync-conflict-0');
+    expect(get('sync-conflict-0-0').textContent?.trim()).toBe('ауырды');
+    expect(get('sync-conflict-0-open').getAttribute('href')).toBe('#/attendance?group=g1&month=2026-01');
+    click('sync-conflict-0-1');
+    await vi.waitFor(() => expect(bodies(api, 'POST', '/api/v1/attendance')).toHaveLength(1));
+    expect(bodies(api, 'POST', '/api/v1/attendance')[0]).toEqual({
+      group_id: 'g1',
+      month: '2026-01',
+      cells: [{ date: '2026-01-12', child_id: 'p1', code: 'absent' }],
+      taken: [],
+    });
+    closeApp();
+
+    const methodist = await openSync({ 'GET /api/v1/sync': { body: syncState({ conflicts: 1, can_settle: false }) } }, person('methodist'));
+    expect(get('sync-conflicts').dataset.count).toBe('1');
+    expect(find('sync-conflict-list')).toBeNull();
+    expect(methodist.sent.some((s) => s.url === '/api/v1/sync/conflicts')).toBe(false);
   });
 });
 
