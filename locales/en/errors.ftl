@@ -163,7 +163,7 @@ error-sync-freeze-too-long = Updating administrative data can be suspended for a
 
 error-sync-malformed = The sync data or file cannot be read: it is damaged or not a Dala file. { $detail }
 error-sync-signature = The signature does not match: the data was altered or signed by another key.
-error-sync-code-invalid = The enrolment code is not valid or was already used. Check it against the enrolment sheet.
+error-sync-code-invalid = The enrolment code is not valid, was already used or has expired (a laptop's code works for a day). Check it against the enrolment sheet, or ask for a new one.
 error-sync-not-enrolled = This computer is not enrolled with a hub yet.
 error-sync-unknown-device = The hub does not know this computer: enrol it again with a new code.
 error-sync-wrong-org = The data belongs to another organisation.
@@ -179,6 +179,7 @@ error-sync-no-link = This computer was enrolled from the paper code, without the
 error-sync-main-locked = The school's main computer is locked: someone must log in on it before laptops can sync with it.
 error-sync-not-director = Only the director (the head of a kindergarten) confirms the school's data, with their own password.
 error-sync-director-unknown = The confirmation is signed by a key the hub does not know as this organisation's director's. If the director has changed, ask the district education department to register the new one.
+error-sync-snapshot-code = The snapshot file was made for another enrolment code. Use the code the district gave together with this file.
 error-curriculum-grade-unknown = Grade { $grade } has no plan to change.
 error-curriculum-hours-invalid = Hours are whole or half lessons a week, up to { $max }.
 error-assignment-subgroup-invalid = A class splits into subgroup 1 or 2.

@@ -121,6 +121,40 @@ describe('the first run', () => {
     expect((get('login-name') as HTMLInputElement).value).toBe('head');
   });
 
+  it('starts a new computer from the district’s snapshot file and its code', async () => {
+    const api = start({
+      'GET /api/v1/setup': { body: { initialised: false } },
+      'POST /api/v1/setup/snapshot': { body: { recovery_key: 'WXYZ-EFGH', organisation: 'Ақсу мектебі' } },
+    });
+    await appears('setup-form');
+    click('setup-from-snapshot');
+    expect(find('setup-name')).toBeNull();
+    type('setup-login', 'aigul');
+    type('setup-password', 'dala-demo-2026');
+    type('setup-password-repeat', 'dala-demo-2026');
+    click('setup-submit');
+    // Neither the file nor the code yet: said beside the fields, nothing sent.
+    expect(document.body.textContent).toContain('Көшірме файлын таңдаңыз.');
+    expect(api.sent.some((s) => s.method === 'POST')).toBe(false);
+
+    const input = get('setup-snapshot-file') as HTMLInputElement;
+    const file = new File([new Uint8Array([0x44, 0x41, 0x4c, 0x41, 0x53, 0x01, 0xff])], 'aqsu.dala-snapshot');
+    Object.defineProperty(input, 'files', { value: [file] });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    type('setup-code', ' ABCD-EFGH-IJKL ');
+    click('setup-submit');
+    await appears('recovery-key');
+    expect(api.sent.find((s) => s.method === 'POST')?.body).toEqual({
+      snapshot: 'REFMQVMB/w==',
+      code: 'ABCD-EFGH-IJKL',
+      hub_url: null,
+      admin_login: 'aigul',
+      password: 'dala-demo-2026',
+      lang: 'kk',
+    });
+    expect(document.body.textContent).toContain('Ақсу мектебі');
+  });
+
   it('refuses a form with mismatched passwords without asking the API', async () => {
     const api = start({ 'GET /api/v1/setup': { body: { initialised: false } } });
     await appears('setup-form');

@@ -25,6 +25,20 @@ export interface SetupRequest {
 
 export interface SetupDone {
   recovery_key: string;
+  /** The organisation's name: the one typed, or the snapshot's. */
+  organisation: string;
+}
+
+/** A new computer of an organisation the hub holds: the district's snapshot file and the code that came with it. */
+export interface ProvisionRequest {
+  /** The snapshot file's bytes, base64. */
+  snapshot: string;
+  code: string;
+  /** The hub's address to enrol over the link at once; null enrols from the paper code. */
+  hub_url: string | null;
+  admin_login: string;
+  password: string;
+  lang: Lang;
 }
 
 export interface LoginRequest {
@@ -537,6 +551,16 @@ const get = <T>(path: string) => request<T>('GET', path);
 
 export const getSetup = () => get<SetupState>('/setup');
 export const setUp = (body: SetupRequest) => request<SetupDone>('POST', '/setup', body);
+export const provision = (body: ProvisionRequest) => request<SetupDone>('POST', '/setup/snapshot', body);
+
+/** A file's bytes as base64, for a JSON body. */
+export async function base64Of(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  // In slices: one call with millions of arguments overflows the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
 
 /** Logs in and keeps the token; a 401 `auth.totp_required` asks for the code and a second call. */
 export async function logIn(body: LoginRequest): Promise<Session> {
@@ -1146,6 +1170,8 @@ export interface SyncState {
   hub: SyncHub | null;
   /** This user may start a sync, enrol, export and import bundles: the director or the head. */
   can_sync: boolean;
+  /** This user settles conflicts (listConflicts): whoever keeps a journal or a kindergarten register. */
+  can_settle: boolean;
   last_sync: SyncResult | null;
   running: SyncRunning | null;
   queue: SyncQueued[];
@@ -1165,6 +1191,29 @@ export interface BundleImported {
 export const NOTHING_TO_SEND = 'sync.nothing_to_send';
 
 export const getSync = () => get<SyncState>('/sync');
+
+/**
+ * A cell two computers changed differently while apart; `marks` (a journal's mark) or `texts` (a comment, a
+ * kindergarten's reason of absence) hold every value kept, the one shown now first. A comment's `marks` is the
+ * cell's mark, saved again unchanged when a comment is chosen.
+ */
+export interface Conflict {
+  kind: 'mark' | 'comment' | 'presence';
+  place: string;
+  date: string;
+  person_id: string;
+  person_name: string;
+  class_id: string | null;
+  subject: string | null;
+  term_id: string | null;
+  lesson_id: string | null;
+  group_id: string | null;
+  month: string | null;
+  marks: MarkValue[];
+  texts: (string | null)[];
+}
+/** The conflicts this user may settle; settling is an ordinary save (saveMarks, saveGroupAttendance). */
+export const listConflicts = () => get<{ conflicts: Conflict[] }>('/sync/conflicts');
 /** `hubUrl` null enrols from the paper code without a network; the first bundle completes it at the hub. */
 export const enrolSync = (hubUrl: string | null, code: string) =>
   request<SyncState>('POST', '/sync/enroll', { hub_url: hubUrl, code });

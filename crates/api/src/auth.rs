@@ -8,7 +8,9 @@ use dala_core::Command;
 use dala_core::account::{Account, normalise_login};
 use dala_core::org::{OrgKind, Organisation};
 use dala_core::person::Person;
-use dala_store::{Author, LoginAttempt, SLOTS_FILE, Setup, Store, StoreError};
+use dala_store::{
+    Author, LoginAttempt, Provision, RecoveryKey, SLOTS_FILE, Setup, Store, StoreError,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -33,10 +35,26 @@ pub struct SetupRequest {
     pub lang: Option<String>,
 }
 
+/// A new computer of an organisation the hub already holds: the district's snapshot file and
+/// the one-time code that came with it (`dala provision` on the command line).
+#[derive(Deserialize, ToSchema)]
+pub struct ProvisionRequest {
+    /// The snapshot file's bytes, base64.
+    pub snapshot: String,
+    pub code: String,
+    /// The hub's address, to enrol over the link at once; none enrols from the paper code.
+    pub hub_url: Option<String>,
+    pub admin_login: String,
+    pub password: String,
+    pub lang: Option<String>,
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct SetupResponse {
     /// Shown once; the director prints it.
     pub recovery_key: String,
+    /// The organisation's name: the one given, or the snapshot's.
+    pub organisation: String,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -121,22 +139,73 @@ pub async fn setup(
                 kdf: org.kdf,
             };
             let now = org.now();
-            let (mut store, recovery) = Store::init(&org.dir, &setup, now)?;
-            let lang = request
-                .lang
-                .filter(|l| ["kk", "ru", "en"].contains(&l.as_str()));
-            if let Some(lang) = lang
-                && let Some(mut admin) = store.account_by_login(&request.admin_login)?
-            {
-                admin.lang = lang;
-                store.execute(&Command::UpdateAccount(admin), now)?;
-            }
-            org.store = Some(store);
-            Ok(Json(SetupResponse {
-                recovery_key: recovery.display().to_string(),
-            }))
+            let (store, recovery) = Store::init(&org.dir, &setup, now)?;
+            set_up(org, store, recovery, &request.admin_login, request.lang)
         })
         .await
+}
+
+/// The first run on a new computer of an enrolled organisation: only while the folder is empty.
+#[utoipa::path(post, path = "/api/v1/setup/snapshot", operation_id = "provision", tag = "auth",
+    request_body = ProvisionRequest,
+    responses((status = 200, body = SetupResponse), (status = 400, body = ErrorBody),
+        (status = 409, body = ErrorBody), (status = 502, body = ErrorBody)))]
+pub async fn provision(
+    State(state): State<ApiState>,
+    Json(request): Json<ProvisionRequest>,
+) -> Result<Json<SetupResponse>, ApiError> {
+    let snapshot = data_encoding::BASE64
+        .decode(request.snapshot.trim().as_bytes())
+        .map_err(|_| ApiError::bad_request("snapshot"))?;
+    state
+        .with(move |org| {
+            if org.dir.join(SLOTS_FILE).exists() {
+                return Err(ApiError::new(StatusCode::CONFLICT, "auth.setup_done"));
+            }
+            let hub_url = request
+                .hub_url
+                .as_deref()
+                .map(str::trim)
+                .filter(|u| !u.is_empty());
+            let provision = Provision {
+                snapshot: &snapshot,
+                code: &request.code,
+                hub_url,
+                admin_login: &request.admin_login,
+                password: &request.password,
+                kdf: org.kdf,
+            };
+            let (store, recovery) = Store::provision(&org.dir, &provision, org.now())?;
+            set_up(org, store, recovery, &request.admin_login, request.lang)
+        })
+        .await
+}
+
+/// The new folder's store becomes the organisation's, in the administrator's language.
+fn set_up(
+    org: &mut Org,
+    mut store: Store,
+    recovery: RecoveryKey,
+    admin_login: &str,
+    lang: Option<String>,
+) -> Result<Json<SetupResponse>, ApiError> {
+    let lang = lang.filter(|l| ["kk", "ru", "en"].contains(&l.as_str()));
+    if let Some(lang) = lang
+        && let Some(mut admin) = store.account_by_login(admin_login)?
+    {
+        admin.lang = lang;
+        store.execute(&Command::UpdateAccount(admin), org.now())?;
+    }
+    let organisation = store
+        .list::<Organisation>()?
+        .pop()
+        .map(|o| o.name)
+        .unwrap_or_default();
+    org.store = Some(store);
+    Ok(Json(SetupResponse {
+        recovery_key: recovery.display().to_string(),
+        organisation,
+    }))
 }
 
 fn device(headers: &HeaderMap) -> String {

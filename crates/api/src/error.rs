@@ -110,9 +110,10 @@ impl From<StoreError> for ApiError {
 /// failed us.
 fn sync_status(e: &SyncError) -> StatusCode {
     match e {
-        SyncError::Malformed { .. } | SyncError::Signature | SyncError::CodeInvalid => {
-            StatusCode::BAD_REQUEST
-        }
+        SyncError::Malformed { .. }
+        | SyncError::Signature
+        | SyncError::CodeInvalid
+        | SyncError::SnapshotCode => StatusCode::BAD_REQUEST,
         SyncError::NotDirector => StatusCode::FORBIDDEN,
         SyncError::DirectorUnknown => StatusCode::CONFLICT,
         SyncError::NotEnrolled

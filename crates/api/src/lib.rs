@@ -9,6 +9,7 @@ mod assignments;
 mod attendance;
 mod audit;
 mod auth;
+mod conflicts;
 mod curriculum;
 mod error;
 mod home;
@@ -134,6 +135,10 @@ impl ApiState {
 pub fn router(state: ApiState) -> Router {
     let api = Router::new()
         .route("/setup", get(auth::setup_status).post(auth::setup))
+        .route(
+            "/setup/snapshot",
+            post(auth::provision).layer(DefaultBodyLimit::max(sync::MAX_BUNDLE)),
+        )
         .route("/session", post(auth::login).delete(auth::logout))
         .route("/me", get(auth::me))
         .route("/me/password", post(auth::change_password))
@@ -206,6 +211,7 @@ pub fn router(state: ApiState) -> Router {
                 .layer(DefaultBodyLimit::max(sync::MAX_BUNDLE)),
         )
         .route("/sync/bundle/signed", post(sync::export_signed_bundle))
+        .route("/sync/conflicts", get(conflicts::list_conflicts))
         .route("/sync/lan/code", post(sync::issue_lan_code))
         .route(
             "/sync/lan/devices/{device}",

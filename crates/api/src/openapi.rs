@@ -6,15 +6,15 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::{
-    accounts, activities, assignments, attendance, audit, auth, curriculum, error, home, journal,
-    load, oversight, pupil, second_factor, sync, timetable,
+    accounts, activities, assignments, attendance, audit, auth, conflicts, curriculum, error, home,
+    journal, load, oversight, pupil, second_factor, sync, timetable,
 };
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Dala API", description = "The one JSON API of a Dala organisation."),
     paths(
-        auth::setup_status, auth::setup, auth::login, auth::logout, auth::me,
+        auth::setup_status, auth::setup, auth::provision, auth::login, auth::logout, auth::me,
         auth::change_password, auth::set_language, home::home, home::status,
         accounts::list, accounts::create, accounts::update, accounts::remove,
         audit::audit_log, audit::login_attempts, second_factor::start, second_factor::confirm,
@@ -32,6 +32,7 @@ use crate::{
         activities::copy_activities, activities::apply_template,
         sync::get_sync, sync::enroll, sync::start, sync::export_bundle,
         sync::export_signed_bundle, sync::import_bundle, sync::issue_lan_code, sync::remove_lan_device,
+        conflicts::list_conflicts,
     ),
     components(schemas(error::ErrorBody)),
     modifiers(&BearerAuth)

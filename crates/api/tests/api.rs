@@ -920,6 +920,7 @@ fn request_for(operation: Operation) -> (Method, String, Option<Value>) {
         Operation::ImportBundle => (Method::POST, "/sync/bundle".into(), None),
         Operation::IssueLanCode => (Method::POST, "/sync/lan/code".into(), None),
         Operation::RemoveLanDevice => (Method::DELETE, "/sync/lan/devices/AB12".into(), None),
+        Operation::ListConflicts => (Method::GET, "/sync/conflicts".into(), None),
     }
 }
 
@@ -2343,7 +2344,7 @@ async fn a_mistyped_enrolment_code_is_refused_in_the_callers_language() {
     assert_eq!(body["code"], "sync.code_invalid");
     assert_eq!(
         body["message"],
-        "Код регистрации недействителен или уже использован. Сверьте его с листом регистрации."
+        "Код регистрации недействителен, уже использован или просрочен (код для ноутбука действует сутки). Сверьте его с листом регистрации или попросите новый."
     );
     let (_, sync) = demo.call(Method::GET, "/sync", Some(&director), None).await;
     assert_eq!(sync["enrolled"], false);
@@ -3028,4 +3029,291 @@ async fn the_director_issues_a_laptop_code_and_the_sync_screen_lists_the_laptop_
     .await
     .unwrap();
     assert_eq!(refused, "sync.unknown_device");
+}
+
+/// Two devices mark the same pupil's lesson differently while apart: a copy of the school's data
+/// (with a device identity of its own) gives 6, the school's computer 8, and they merge.
+fn conflicting_marks(demo: &Demo) -> (dala_core::journal::Lesson, Uuid) {
+    use dala_core::Command;
+    use dala_core::assignment::Assignment;
+    use dala_core::enrolment::Enrolment;
+    use dala_core::journal::{Acting, CellEdit, Lesson, LessonKind, Mark};
+    let mut pc = demo.store();
+    let today = dala_core::year::school_date(Utc::now());
+    let teacher = pc
+        .list::<dala_core::account::Account>()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.login == "teacher")
+        .and_then(|a| a.person_id)
+        .unwrap();
+    let taught: Vec<Assignment> = pc
+        .list::<Assignment>()
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.teacher_id == teacher && a.subject.is_some())
+        .collect();
+    let lesson = pc
+        .list::<Lesson>()
+        .unwrap()
+        .into_iter()
+        .find(|l| {
+            l.date < today
+                && l.kind == LessonKind::Ordinary
+                && taught
+                    .iter()
+                    .any(|a| a.group_id == l.class_id && a.subject.as_ref() == Some(&l.subject))
+        })
+        .expect("the demo teacher has past lessons");
+    let pupil = pc
+        .find::<Enrolment>("group_id", &lesson.class_id.to_string())
+        .unwrap()
+        .into_iter()
+        .find(|e| e.covers(lesson.date))
+        .unwrap()
+        .person_id;
+    let laptop_dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(demo._dir.path()).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            std::fs::copy(entry.path(), laptop_dir.path().join(entry.file_name())).unwrap();
+        }
+    }
+    let mut laptop = Store::unlock(laptop_dir.path(), "director", PASSWORD, Utc::now()).unwrap();
+    let mark = |score| Command::SaveMarks {
+        class_id: lesson.class_id,
+        term_id: lesson.term_id,
+        subject: lesson.subject.clone(),
+        cells: vec![CellEdit {
+            lesson_id: lesson.id,
+            student_id: pupil,
+            mark: Mark {
+                attendance: None,
+                score: Some(score),
+            },
+            comment: None,
+        }],
+        taken: Vec::new(),
+        by: Acting::Supervisor,
+    };
+    pc.execute(&mark(8), Utc::now()).unwrap();
+    laptop.execute(&mark(6), Utc::now()).unwrap();
+    let doc = lesson.doc_key();
+    let from_laptop = laptop.document_bytes(doc).unwrap().unwrap();
+    pc.merge(doc, &from_laptop, Utc::now()).unwrap();
+    (lesson, pupil)
+}
+
+#[tokio::test]
+async fn a_conflict_is_listed_to_its_teacher_and_the_deputy_and_settled_by_a_save() {
+    let demo = Demo::new(OrgKind::School);
+    let (lesson, pupil) = conflicting_marks(&demo);
+    let teacher = demo.login("teacher").await;
+    let (status, list) = demo
+        .call(Method::GET, "/sync/conflicts", Some(&teacher), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    let conflicts = list["conflicts"].as_array().unwrap();
+    assert_eq!(conflicts.len(), 1, "{list}");
+    let conflict = &conflicts[0];
+    assert_eq!(conflict["kind"], "mark");
+    assert_eq!(conflict["lesson_id"], lesson.id.to_string());
+    assert_eq!(conflict["person_id"], pupil.to_string());
+    assert_eq!(conflict["subject"], lesson.subject.as_str());
+    assert!(!conflict["person_name"].as_str().unwrap().is_empty());
+    let mut scores: Vec<i64> = conflict["marks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["score"].as_i64().unwrap())
+        .collect();
+    scores.sort();
+    assert_eq!(scores, [6, 8], "neither device's mark is dropped: {list}");
+
+    // The deputy sees it too; a class teacher with no journal to keep (a tutor) may not.
+    let deputy = demo.login("deputy").await;
+    let (status, list) = demo
+        .call(Method::GET, "/sync/conflicts", Some(&deputy), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    assert_eq!(list["conflicts"].as_array().unwrap().len(), 1);
+    let tutor = demo.login("tutor").await;
+    let (status, body) = demo
+        .call(Method::GET, "/sync/conflicts", Some(&tutor), None)
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(body["code"], "auth.forbidden");
+
+    // The teacher chooses 6: an ordinary save of the register settles the cell.
+    let save = json!({"class_id": lesson.class_id, "subject": lesson.subject, "term_id": lesson.term_id,
+        "marks": [{"lesson_id": lesson.id, "student_id": pupil, "attendance": null, "score": 6, "comment": null}],
+        "taken": []});
+    let (status, saved) = demo
+        .call(Method::POST, "/journal/marks", Some(&teacher), Some(save))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let (_, list) = demo
+        .call(Method::GET, "/sync/conflicts", Some(&teacher), None)
+        .await;
+    assert_eq!(list["conflicts"], json!([]));
+    let (_, sync) = demo.call(Method::GET, "/sync", Some(&teacher), None).await;
+    assert_eq!(sync["conflicts"], 0);
+    let (_, register) = demo
+        .call(
+            Method::GET,
+            &format!(
+                "/journal?class_id={}&subject={}&term_id={}",
+                lesson.class_id, lesson.subject, lesson.term_id
+            ),
+            Some(&teacher),
+            None,
+        )
+        .await;
+    let mark = register["marks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["lesson_id"] == lesson.id.to_string() && m["student_id"] == pupil.to_string())
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (mark["score"].clone(), mark["conflicts"].clone()),
+        (json!(6), json!([]))
+    );
+}
+
+#[tokio::test]
+async fn a_new_computer_starts_from_the_hubs_snapshot_and_a_wrong_code_leaves_it_empty() {
+    use dala_sync::{DocChanges, EnrolmentCode, SecretKey, Snapshot};
+    // The school as its hub holds it: the documents of upstream scope, signed by the hub's key.
+    let school = Demo::new(OrgKind::School);
+    let mut store = school.store();
+    let hub = SecretKey::generate().unwrap();
+    let code = EnrolmentCode::new(&hub.public()).unwrap();
+    let mut docs = Vec::new();
+    for key in store.document_keys().unwrap() {
+        if key.scope() != dala_core::Scope::Upstream {
+            continue;
+        }
+        let changes = store.document_bytes(key).unwrap().unwrap();
+        let heads = automerge::AutoCommit::load(&changes)
+            .unwrap()
+            .get_heads()
+            .into_iter()
+            .map(|h| h.0)
+            .collect();
+        docs.push(DocChanges {
+            doc: key.name(),
+            heads,
+            changes,
+        });
+    }
+    let org = store.list::<Organisation>().unwrap().remove(0);
+    let snapshot = Snapshot {
+        org: org.id,
+        org_name: org.name.clone(),
+        code: code.secret_hash(),
+        made_at_ms: Utc::now().timestamp_millis(),
+        docs,
+        fixation: None,
+    }
+    .seal(&hub)
+    .unwrap();
+    drop(store);
+
+    let dir = tempfile::tempdir().unwrap();
+    let app = Demo {
+        app: router(ApiState::with_kdf(dir.path().to_path_buf(), CHEAP)),
+        _dir: dir,
+        secrets: Default::default(),
+    };
+    let request = |code: &str| {
+        json!({"snapshot": data_encoding::BASE64.encode(&snapshot), "code": code, "hub_url": null,
+            "admin_login": "aigul", "password": PASSWORD, "lang": "ru"})
+    };
+    let other = EnrolmentCode::new(&hub.public()).unwrap().to_text();
+    let (status, body) = app
+        .call_in(
+            "ru",
+            Method::POST,
+            "/setup/snapshot",
+            None,
+            Some(request(&other)),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(body["code"], "sync.snapshot_code");
+    assert!(
+        body["message"].as_str().unwrap().contains("снимка"),
+        "{body}"
+    );
+    let (status, body) = app
+        .call(
+            Method::POST,
+            "/setup/snapshot",
+            None,
+            Some(
+                json!({"snapshot": "not base64!", "code": code.to_text(), "hub_url": null,
+                "admin_login": "aigul", "password": "first-pass-1"}),
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(std::fs::read_dir(app._dir.path()).unwrap().count(), 0);
+    let (_, status) = app.call(Method::GET, "/setup", None, None).await;
+    assert_eq!(status["initialised"], false);
+
+    let (status, body) = app
+        .call(
+            Method::POST,
+            "/setup/snapshot",
+            None,
+            Some(request(&code.to_text())),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["organisation"], org.name.as_str());
+    let (status, body) = app
+        .call(
+            Method::POST,
+            "/setup/snapshot",
+            None,
+            Some(request(&code.to_text())),
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("auth.setup_done"))
+    );
+    let token = app.login("aigul").await;
+    let token = token.as_str();
+    let (_, me) = app.call(Method::GET, "/me", Some(token), None).await;
+    assert_eq!(
+        (me["role"].as_str(), me["lang"].as_str()),
+        (Some("director"), Some("ru"))
+    );
+    let (_, sync) = app.call(Method::GET, "/sync", Some(token), None).await;
+    assert_eq!(sync["enrolled"], true, "{sync}");
+    assert_eq!(
+        sync["hub"]["url"],
+        Value::Null,
+        "enrolled from the paper code"
+    );
+    let queue: Vec<&str> = sync["queue"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["doc"].as_str().unwrap())
+        .collect();
+    assert!(
+        queue.is_empty(),
+        "what the hub sent waits for no delivery: {queue:?}"
+    );
+    let (_, classes) = app
+        .call(Method::GET, "/journal/classes", Some(token), None)
+        .await;
+    assert!(
+        classes["classes"].as_array().unwrap().len() > 5,
+        "the school's classes arrived: {classes}"
+    );
 }

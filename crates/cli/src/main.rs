@@ -31,7 +31,7 @@ use dala_core::org::{OrgKind, Organisation};
 use dala_core::person::PersonKind;
 use dala_core::year::school_date;
 use dala_i18n::{Lang, text};
-use dala_store::{Confirm, KdfParams, Setup, Store};
+use dala_store::{Confirm, KdfParams, Provision, RecoveryKey, Setup, Store};
 use rand::SeedableRng;
 use uuid::Uuid;
 
@@ -77,6 +77,19 @@ enum Commands {
         kind: Kind,
         #[arg(long)]
         name: String,
+        #[arg(long)]
+        admin_login: String,
+    },
+    /// Makes the data folder of a new computer of an enrolled organisation from the hub's
+    /// snapshot file and the one-time code that came with it.
+    Provision {
+        #[arg(long)]
+        snapshot: PathBuf,
+        #[arg(long)]
+        code: String,
+        /// The hub's address, to enrol over the link at once; without it, from paper.
+        #[arg(long)]
+        hub: Option<String>,
         #[arg(long)]
         admin_login: String,
     },
@@ -162,6 +175,15 @@ enum SyncCommand {
     /// On the school's main machine: prints a one-time code that enrols a teacher's laptop,
     /// which then syncs with this machine while `dala serve --lan` runs.
     LanCode,
+    /// On the school's main machine: the laptops enrolled with it, one a line: the fingerprint
+    /// of its key, its name and its last sync.
+    Laptops,
+    /// On the school's main machine: forgets a lost or stolen laptop; its next sync is refused.
+    RemoveLaptop {
+        /// The fingerprint `dala sync laptops` lists.
+        #[arg(long)]
+        device: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -277,6 +299,35 @@ fn data_dir(cli: &Cli) -> Result<PathBuf, CliError> {
         .ok_or_else(|| CliError::Usage("--data DIR or DALA_DATA is required".into()))
 }
 
+/// What whoever made a data folder must see, once: where it is, the fingerprint of the
+/// certificate laptops will check, and the recovery key.
+fn created(dir: &Path, name: &str, recovery: &RecoveryKey, lang: Lang) -> Result<(), CliError> {
+    say!(
+        "{}",
+        text(
+            lang,
+            "cli-init-done",
+            &[
+                ("name", name.into()),
+                ("path", dir.display().to_string().as_str().into())
+            ]
+        )
+    );
+    let certificate = dala_store::tls::certificate(dir)?;
+    let fingerprint = certificate.fingerprint.as_str();
+    say!(
+        "{}",
+        text(
+            lang,
+            "cli-serve-fingerprint",
+            &[("fingerprint", fingerprint.into())]
+        )
+    );
+    say!("{}", text(lang, "cli-recovery-key-title", &[]));
+    say!("{}", recovery.display().as_str());
+    Ok(())
+}
+
 fn unlock(dir: &Path, lang: Lang) -> Result<Store, CliError> {
     let (login, password) = credentials::login_and_password(lang)?;
     Ok(Store::unlock(dir, &login, &password, Utc::now())?)
@@ -299,29 +350,27 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
                 kdf: KdfParams::default(),
             };
             let (_, recovery) = Store::init(&dir, &setup, Utc::now())?;
-            say!(
-                "{}",
-                text(
-                    lang,
-                    "cli-init-done",
-                    &[
-                        ("name", name.as_str().into()),
-                        ("path", dir.display().to_string().as_str().into())
-                    ]
-                )
-            );
-            let certificate = dala_store::tls::certificate(&dir)?;
-            let fingerprint = certificate.fingerprint.as_str();
-            say!(
-                "{}",
-                text(
-                    lang,
-                    "cli-serve-fingerprint",
-                    &[("fingerprint", fingerprint.into())]
-                )
-            );
-            say!("{}", text(lang, "cli-recovery-key-title", &[]));
-            say!("{}", recovery.display().as_str());
+            created(&dir, &name, &recovery, lang)?;
+        }
+        Commands::Provision {
+            snapshot,
+            code,
+            hub,
+            admin_login,
+        } => {
+            let bytes = std::fs::read(&snapshot).map_err(|e| CliError::io(&snapshot, e))?;
+            let password = credentials::new_password(lang)?;
+            let provision = Provision {
+                snapshot: &bytes,
+                code: &code,
+                hub_url: hub.as_deref(),
+                admin_login: &admin_login,
+                password: &password,
+                kdf: KdfParams::default(),
+            };
+            let (store, recovery) = Store::provision(&dir, &provision, Utc::now())?;
+            let name = store.list::<Organisation>()?.remove(0).name;
+            created(&dir, &name, &recovery, lang)?;
         }
         Commands::Demo { kind } => demo(&dir, kind.into(), lang)?,
         Commands::Accounts {
@@ -412,6 +461,10 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, CliError> {
                     sync::now(&mut store, confirm, lang)?
                 }
                 SyncCommand::LanCode => sync::lan_code(&mut store, &dir, lang)?,
+                SyncCommand::Laptops => sync::laptops(&store, lang)?,
+                SyncCommand::RemoveLaptop { device } => {
+                    sync::remove_laptop(&mut store, &device, lang)?
+                }
             };
             say!("{done}");
         }

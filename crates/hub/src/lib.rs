@@ -7,6 +7,7 @@ pub mod districts;
 mod error;
 mod hub;
 pub mod report;
+pub mod snapshot;
 pub mod sync;
 
 use std::net::{Ipv4Addr, SocketAddr};

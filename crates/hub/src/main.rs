@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
-use dala_hub::{Hub, HubError, Result, bundle, districts, report};
+use dala_hub::{Hub, HubError, Result, bundle, districts, report, snapshot};
 
 #[derive(Parser)]
 #[command(name = "dala-hub", about = "Dala's central server")]
@@ -58,6 +58,14 @@ enum Command {
         /// Writes the archive of that date (each organisation's document heads) as JSON.
         #[arg(long)]
         export: Option<PathBuf>,
+    },
+    /// Writes every document of an enrolled organisation to a signed file for a new computer of
+    /// it, and prints the one-time code that goes with the file on the last line.
+    Snapshot {
+        #[arg(long)]
+        org_name: String,
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Forgets a school's director key when its director changes: the next confirmation
     /// binds the new director's.
@@ -201,6 +209,17 @@ async fn execute(hub: Hub, command: Command, now: DateTime<Utc>) -> Result<()> {
             if let Some(path) = export {
                 dala_hub::export_archive(&hub, date, &path).await?;
             }
+            Ok(())
+        }
+        Command::Snapshot { org_name, out } => {
+            let (bytes, code) = snapshot::make(&hub, &org_name, now).await?;
+            std::fs::write(&out, &bytes).map_err(|e| HubError::io(&out, e))?;
+            println!(
+                "{org_name}: {} bytes in {}; the new computer starts from it with this code",
+                bytes.len(),
+                out.display()
+            );
+            println!("{code}");
             Ok(())
         }
         Command::ForgetDirector { org_name } => match hub.forget_director(&org_name).await? {

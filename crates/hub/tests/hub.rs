@@ -700,3 +700,141 @@ async fn a_school_enrols_and_syncs_over_https_pinned_to_the_hubs_certificate() {
     assert_eq!(again.code(), "sync.offline");
     assert!(again.to_string().contains("certificate"), "{again}");
 }
+
+on_both!(a_new_computer_starts_from_the_hubs_snapshot_and_its_first_sync_sends_nothing);
+async fn a_new_computer_starts_from_the_hubs_snapshot_and_its_first_sync_sends_nothing(
+    backend: Backend,
+) {
+    use dala_store::{Provision, StoreError};
+    let (hub, _hub_dir) = hub(backend).await;
+    let code = hub.create_org("Ақсу мектебі", now()).await.unwrap();
+    let (dir, h) = (TempDir::new().unwrap(), hub.clone());
+    let (school, dir) = blocking(move || {
+        let mut school = demo_school(dir.path(), 3);
+        school
+            .enrol_over(None, Some(direct(&h, now())), &code, now())
+            .unwrap();
+        school
+            .sync_upstream_over(direct(&h, now()), now(), |_, _| {})
+            .unwrap();
+        (school, dir)
+    })
+    .await;
+    let _ = dir;
+    let held = hub_heads(&hub).await;
+
+    // Unknown names, and a school that never synced, have no snapshot.
+    let unknown = dala_hub::snapshot::make(&hub, "Жоқ мектеп", now()).await;
+    assert!(matches!(unknown, Err(HubError::Invalid(_))));
+    hub.create_org("Жаңа мектеп", now()).await.unwrap();
+    let unsynced = dala_hub::snapshot::make(&hub, "Жаңа мектеп", now()).await;
+    assert!(matches!(unsynced, Err(HubError::Invalid(_))));
+
+    let (first, first_code) = dala_hub::snapshot::make(&hub, "Ақсу мектебі", now())
+        .await
+        .unwrap();
+    // A second snapshot's code replaces the first's at the hub.
+    let (snapshot, code) = dala_hub::snapshot::make(&hub, "Ақсу мектебі", now())
+        .await
+        .unwrap();
+    let provision = |snapshot: &[u8], code: &str| {
+        let (snapshot, code) = (snapshot.to_vec(), code.to_string());
+        move |dir: &Path| {
+            Store::provision(
+                dir,
+                &Provision {
+                    snapshot: &snapshot,
+                    code: &code,
+                    hub_url: None,
+                    admin_login: "aigul",
+                    password: "correct-horse-2",
+                    kdf: CHEAP,
+                },
+                now(),
+            )
+        }
+    };
+    let refused_dir = TempDir::new().unwrap();
+    let wrong = provision(&first, &code)(refused_dir.path());
+    assert!(
+        matches!(wrong, Err(StoreError::Sync(SyncError::SnapshotCode))),
+        "{:?}",
+        wrong.err()
+    );
+    let mut altered = first.clone();
+    let at = altered.len() / 2;
+    altered[at] ^= 0x40;
+    assert!(provision(&altered, &first_code)(refused_dir.path()).is_err());
+    // A hub that cannot be reached fails the enrolment after the documents went in: the
+    // folder is emptied again, and the code is still unused.
+    let (offline_dir, offline_snapshot, offline_code) =
+        (TempDir::new().unwrap(), snapshot.clone(), code.clone());
+    let (offline, offline_dir) = blocking(move || {
+        let made = Store::provision(
+            offline_dir.path(),
+            &Provision {
+                snapshot: &offline_snapshot,
+                code: &offline_code,
+                hub_url: Some("https://127.0.0.1:9"),
+                admin_login: "aigul",
+                password: "correct-horse-2",
+                kdf: CHEAP,
+            },
+            now(),
+        );
+        (made.err(), offline_dir)
+    })
+    .await;
+    assert!(
+        matches!(offline, Some(StoreError::Sync(SyncError::Offline { .. }))),
+        "{offline:?}"
+    );
+    for folder in [refused_dir.path(), offline_dir.path()] {
+        assert_eq!(
+            std::fs::read_dir(folder).unwrap().count(),
+            0,
+            "a refused snapshot leaves the folder empty"
+        );
+    }
+
+    let (new_dir, h, code_online) = (TempDir::new().unwrap(), hub.clone(), code.clone());
+    let (new_pc, report) = blocking(move || {
+        let (mut new_pc, _) = provision(&snapshot, &code)(new_dir.path()).unwrap();
+        assert!(new_pc.check().unwrap().passed());
+        assert!(
+            new_pc.undelivered().unwrap().is_empty(),
+            "what the hub sent needs no delivery"
+        );
+        // The link comes later: the same code enrols it online and the first sync finds every
+        // document equal.
+        new_pc
+            .enrol_over(None, Some(direct(&h, now())), &code_online, now())
+            .unwrap();
+        let report = new_pc
+            .sync_upstream_over(direct(&h, now()), now(), |_, _| {})
+            .unwrap();
+        (new_pc, (report, new_dir))
+    })
+    .await;
+    let (report, _new_dir) = report;
+    assert_eq!((report.docs, report.rounds), (0, 0), "{report:?}");
+    assert_eq!(hub_heads(&hub).await, held, "the hub got nothing back");
+    assert_eq!(new_pc.org_id().unwrap(), school.org_id().unwrap());
+    let names = |store: &Store| {
+        let mut names: Vec<String> = store.names().unwrap().into_values().collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(&new_pc), names(&school), "every person arrived");
+    let logins: Vec<String> = new_pc
+        .list::<dala_core::account::Account>()
+        .unwrap()
+        .into_iter()
+        .map(|a| format!("{}:{}", a.login, a.role.code()))
+        .collect();
+    assert_eq!(
+        logins,
+        ["aigul:director"],
+        "accounts never leave the school"
+    );
+}

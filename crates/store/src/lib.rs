@@ -14,6 +14,7 @@ mod keys;
 mod lan;
 mod migrate;
 mod projection;
+mod provision;
 mod sync;
 pub mod tls;
 
@@ -37,6 +38,7 @@ pub use document::{Cell, Contents, contents};
 pub use error::{Result, StoreError};
 pub use keys::{KdfParams, Key, KeySlots, RecoveryKey, SLOTS_FILE};
 pub use lan::LanDevice;
+pub use provision::Provision;
 pub use sync::{
     AnswerImport, Confirm, StoreReplica, SyncLogEntry, UPSTREAM, Undelivered, Upstream,
 };
@@ -80,13 +82,40 @@ pub struct Setup<'a> {
     pub kdf: KdfParams,
 }
 
+/// The first administrator of a new data folder.
+pub(crate) struct Admin<'a> {
+    pub login: &'a str,
+    pub password: &'a str,
+    pub kdf: KdfParams,
+}
+
 impl Store {
     /// Creates the data folder of a new organisation. The folder must be empty or absent.
     pub fn init(dir: &Path, setup: &Setup, now: DateTime<Utc>) -> Result<(Store, RecoveryKey)> {
-        account::validate_login(setup.admin_login)?;
-        account::validate_password(setup.password)?;
         let org = Organisation::new(Uuid::now_v7(), setup.kind, setup.name);
         org.validate()?;
+        let admin = Admin {
+            login: setup.admin_login,
+            password: setup.password,
+            kdf: setup.kdf,
+        };
+        Store::create(dir, &admin, now, |store| {
+            store.execute(&Command::SetOrganisation(org), now)?;
+            Ok(setup.kind)
+        })
+    }
+
+    /// Makes the data folder: the master key and its slots, the database, the device's actor;
+    /// `fill` gives the organisation its documents (and answers its kind), then the first
+    /// administrator's account and key slot follow. A failure leaves the folder empty again.
+    pub(crate) fn create(
+        dir: &Path,
+        admin: &Admin,
+        now: DateTime<Utc>,
+        fill: impl FnOnce(&mut Store) -> Result<OrgKind>,
+    ) -> Result<(Store, RecoveryKey)> {
+        account::validate_login(admin.login)?;
+        account::validate_password(admin.password)?;
         let not_empty = std::fs::read_dir(dir)
             .map(|mut d| d.next().is_some())
             .unwrap_or(false);
@@ -96,7 +125,29 @@ impl Store {
             });
         }
         std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        let made = Store::make(dir, admin, now, fill);
+        if made.is_err() {
+            // Best effort: the folder was empty, and a second try needs it so.
+            if let Ok(entries) = std::fs::read_dir(dir) {
+                for entry in entries.flatten() {
+                    let path = entry.path();
+                    let _ = if path.is_dir() {
+                        std::fs::remove_dir_all(&path)
+                    } else {
+                        std::fs::remove_file(&path)
+                    };
+                }
+            }
+        }
+        made
+    }
 
+    fn make(
+        dir: &Path,
+        admin: &Admin,
+        now: DateTime<Utc>,
+        fill: impl FnOnce(&mut Store) -> Result<OrgKind>,
+    ) -> Result<(Store, RecoveryKey)> {
         let master = Key::random()?;
         let (mut slots, recovery) = KeySlots::create(dir, &master)?;
         let mut conn = connect(&dir.join(DB_FILE), &master)?;
@@ -106,39 +157,33 @@ impl Store {
             "INSERT INTO device (id, actor, created_at) VALUES (1, ?1, ?2)",
             params![hex::encode(actor.to_bytes()), now.to_rfc3339()],
         )?;
-        let admin = Account {
-            id: Uuid::now_v7(),
-            login: account::normalise_login(setup.admin_login),
-            role: account::Role::administrator(setup.kind),
-            person_id: None,
-            lang: "kk".into(),
-            must_change_password: false,
-            totp_secret: None,
-        };
-        let author = Author {
-            account_id: Some(admin.id),
-            login: admin.login.clone(),
-        };
+        let id = Uuid::now_v7();
+        let login = account::normalise_login(admin.login);
         let mut store = Store {
             dir: dir.to_path_buf(),
             conn,
             slots: KeySlots::create(dir, &master)?.0,
             master,
             actor,
-            author,
+            author: Author {
+                account_id: Some(id),
+                login: login.clone(),
+            },
             docs: HashMap::new(),
         };
-        store
-            .execute_batch(
-                &[
-                    Command::SetOrganisation(org),
-                    Command::CreateAccount(admin.clone()),
-                ],
-                now,
-            )
-            .map_err(first_error)?;
+        let kind = fill(&mut store)?;
+        let account = Account {
+            id,
+            login,
+            role: account::Role::administrator(kind),
+            person_id: None,
+            lang: "kk".into(),
+            must_change_password: false,
+            totp_secret: None,
+        };
+        store.execute(&Command::CreateAccount(account.clone()), now)?;
         tls::create(dir)?;
-        slots.set_password(&admin.login, setup.password, setup.kdf, &store.master)?;
+        slots.set_password(&account.login, admin.password, admin.kdf, &store.master)?;
         // The slot file is written last: a folder without it is not a Dala folder yet.
         slots.save()?;
         store.slots = slots;

@@ -364,7 +364,7 @@ impl Store {
             self.device_key(now)?
         };
         let (org, org_name) = self.org_identity()?;
-        let previous = self.upstream()?.and_then(|up| up.peer_key);
+        let previous = self.upstream()?;
         let mut up = Upstream {
             url: url.map(str::to_string),
             peer_hash: code.hub,
@@ -405,9 +405,13 @@ impl Store {
                     params![key.to_bytes().as_slice(), now.to_rfc3339()],
                 )?;
             }
-            if previous != Some(hub) {
+            let another = previous.is_some_and(|p| {
+                p.lan != code.lan || p.peer_key.map_or(p.peer_hash != code.hub, |k| k != hub)
+            });
+            if another {
                 // What another upstream had, or what a copied folder's upstream had, says
-                // nothing of this one: the first sync starts from a full summary.
+                // nothing of this one: the first sync starts from a full summary. The same hub
+                // enrolled from paper first, or a snapshot's, keeps what it acknowledged.
                 self.conn.execute_batch(
                     "DELETE FROM sync_state WHERE peer = 'upstream';
                      DELETE FROM sync_acked; DELETE FROM sync_queue;",
@@ -629,14 +633,7 @@ impl Store {
         if up.peer_key.is_some_and(|k| k != hub) {
             return Err(SyncError::WrongHub.into());
         }
-        let mut touched = Vec::new();
-        let result = self.apply_answer(&answer, &mut touched, now);
-        if result.is_err() {
-            for key in touched {
-                self.docs.remove(&key);
-            }
-            return result;
-        }
+        let imported = self.apply_upstream(&answer.docs, &answer.acks, now)?;
         if up.peer_key.is_none() || up.confirmed_at.is_none() {
             up.peer_key = Some(hub);
             up.secret = None;
@@ -644,12 +641,32 @@ impl Store {
             self.set_upstream(&up)?;
         }
         self.set_fixation(answer.fixation.as_ref())?;
+        Ok(imported)
+    }
+
+    /// What the upstream sent (a hub's answer, a snapshot): its documents' changes and its
+    /// heads, applied in one transaction. On an error nothing is applied, and the documents
+    /// touched leave the cache, which may hold them half-merged.
+    pub(crate) fn apply_upstream(
+        &mut self,
+        changes: &[DocChanges],
+        acks: &[DocHeads],
+        now: DateTime<Utc>,
+    ) -> Result<AnswerImport> {
+        let mut touched = Vec::new();
+        let result = self.try_apply_upstream(changes, acks, &mut touched, now);
+        if result.is_err() {
+            for key in touched {
+                self.docs.remove(&key);
+            }
+        }
         result
     }
 
-    fn apply_answer(
+    fn try_apply_upstream(
         &mut self,
-        answer: &HubAnswer,
+        incoming: &[DocChanges],
+        acks: &[DocHeads],
         touched: &mut Vec<DocKey>,
         now: DateTime<Utc>,
     ) -> Result<AnswerImport> {
@@ -658,7 +675,7 @@ impl Store {
         } = self;
         let tx = conn.transaction()?;
         let mut applied = 0;
-        for changes in &answer.docs {
+        for changes in incoming {
             let key = upstream_key(&changes.doc)?;
             let mut doc = take(&tx, docs, actor, key)?;
             touched.push(key);
@@ -676,7 +693,7 @@ impl Store {
             keep(docs, doc);
         }
         let mut acknowledged = 0;
-        for ack in &answer.acks {
+        for ack in acks {
             let key = upstream_key(&ack.doc)?;
             let mut doc = take(&tx, docs, actor, key)?;
             let known: Vec<ChangeHash> = ack

@@ -22,6 +22,7 @@ pub enum Kind {
     Response = b'R' as isize,
     Bundle = b'B' as isize,
     Answer = b'A' as isize,
+    Snapshot = b'S' as isize,
 }
 
 #[derive(Serialize, Deserialize)]

@@ -9,7 +9,7 @@ pub enum SyncError {
     Malformed { detail: String },
     #[error("the signature does not match: the data was altered or signed by another key")]
     Signature,
-    #[error("the enrolment code is not valid or was already used")]
+    #[error("the enrolment code is not valid, was already used or has expired")]
     CodeInvalid,
     #[error("this device is not enrolled with a hub")]
     NotEnrolled,
@@ -37,6 +37,8 @@ pub enum SyncError {
         "the confirmation is signed by a key the hub does not know as this school's director's"
     )]
     DirectorUnknown,
+    #[error("the snapshot was made for another enrolment code")]
+    SnapshotCode,
 }
 
 impl SyncError {
@@ -57,6 +59,7 @@ impl SyncError {
             SyncError::NothingToSend => "sync.nothing_to_send",
             SyncError::NotDirector => "sync.not_director",
             SyncError::DirectorUnknown => "sync.director_unknown",
+            SyncError::SnapshotCode => "sync.snapshot_code",
         }
     }
 

@@ -12,6 +12,7 @@ mod error;
 mod identity;
 mod message;
 mod session;
+mod snapshot;
 
 pub use bundle::{DocChanges, HubAnswer, SchoolBundle, Submission};
 pub use client::{HttpTransport, SYNC_PATH};
@@ -27,3 +28,4 @@ pub use session::{
     Link, Phase, Replica, Report, Transport, confirm, differ, enrol, generate, heads_of,
     open_request, receive, seal_response, state, sync,
 };
+pub use snapshot::Snapshot;

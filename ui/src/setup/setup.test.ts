@@ -12,10 +12,20 @@ describe('the first-run form', () => {
     const problems = setupProblems({ name: ' ', adminLogin: 'директор', password: 'short', repeated: 'other' });
     expect(problems).toEqual({
       name: { id: 'error-org-name-required' },
+      file: null,
+      code: null,
       adminLogin: { id: 'error-account-login-invalid' },
       password: { id: 'error-account-password-too-short', args: { min: 8 } },
       repeated: { id: 'form-passwords-differ' },
     });
     expect(hasProblems(problems)).toBe(true);
+  });
+
+  it('asks a new computer for the snapshot file and its code, not for a name', () => {
+    const problems = setupProblems({ ...good, from: 'snapshot', name: '', code: ' ', hasFile: false });
+    expect(problems.name).toBeNull();
+    expect(problems.file).toEqual({ id: 'setup-snapshot-missing' });
+    expect(problems.code).toEqual({ id: 'setup-code-missing' });
+    expect(hasProblems(setupProblems({ ...good, from: 'snapshot', name: '', code: 'ABCD-EFGH', hasFile: true }))).toBe(false);
   });
 });
