@@ -1,5 +1,5 @@
-//! The fuzz input taken as the body of a school's bundle (sealed by a device) and of the hub's
-//! answer (sealed by the hub): the signature holds, so the decoders behind it are reached, and
+//! The fuzz input taken as the body of a school's bundle (sealed by a device), of the hub's
+//! answer and of its snapshot for a new computer (sealed by the hub): the signature holds, so the decoders behind it are reached, and
 //! then the checks of the hub, the organisation and the director's confirmation. Nothing may
 //! panic.
 
@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use dala_sync::{HubAnswer, Kind, SchoolBundle, SecretKey};
+use dala_sync::{EnrolmentCode, HubAnswer, Kind, SchoolBundle, SecretKey, Snapshot};
 use libfuzzer_sys::fuzz_target;
 use uuid::Uuid;
 
@@ -22,5 +22,13 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(sealed) = dala_sync::seal_raw(Kind::Answer, &HUB, data) {
         let hub = HUB.public();
         let _ = HubAnswer::open(&sealed, &hub.short_hash(), ORG, &DEVICE.public());
+    }
+    if let Ok(sealed) = dala_sync::seal_raw(Kind::Snapshot, &HUB, data) {
+        let code = EnrolmentCode {
+            secret: [3; 8],
+            hub: HUB.public().short_hash(),
+            lan: false,
+        };
+        let _ = Snapshot::open(&sealed, &code);
     }
 });

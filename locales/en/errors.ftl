@@ -180,6 +180,7 @@ error-sync-main-locked = The school's main computer is locked: someone must log 
 error-sync-not-director = Only the director (the head of a kindergarten) confirms the school's data, with their own password.
 error-sync-director-unknown = The confirmation is signed by a key the hub does not know as this organisation's director's. If the director has changed, ask the district education department to register the new one.
 error-sync-snapshot-code = The snapshot file was made for another enrolment code. Use the code the district gave together with this file.
+error-sync-lan-laptop = This laptop syncs with the school's main computer. Bundle files and the director's confirmation go to the hub from the main computer.
 error-curriculum-grade-unknown = Grade { $grade } has no plan to change.
 error-curriculum-hours-invalid = Hours are whole or half lessons a week, up to { $max }.
 error-assignment-subgroup-invalid = A class splits into subgroup 1 or 2.

@@ -122,7 +122,8 @@ fn sync_status(e: &SyncError) -> StatusCode {
         | SyncError::WrongHub
         | SyncError::OutOfScope { .. }
         | SyncError::Frozen { .. }
-        | SyncError::NothingToSend => StatusCode::CONFLICT,
+        | SyncError::NothingToSend
+        | SyncError::LanLaptop => StatusCode::CONFLICT,
         SyncError::Offline { .. } | SyncError::Refused { .. } | SyncError::TooManyRounds { .. } => {
             StatusCode::BAD_GATEWAY
         }

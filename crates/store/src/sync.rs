@@ -449,6 +449,16 @@ impl Store {
         result
     }
 
+    /// The upstream when it is the hub: bundles and the director's confirmation go to the hub,
+    /// not to the school's main computer, which carries a laptop's changes to it.
+    fn hub_upstream(&self) -> Result<Upstream> {
+        let up = self.upstream()?.ok_or(SyncError::NotEnrolled)?;
+        if up.lan {
+            return Err(SyncError::LanLaptop.into());
+        }
+        Ok(up)
+    }
+
     fn upstream_link(&self) -> Result<HttpTransport> {
         let up = self.upstream()?.ok_or(SyncError::NotEnrolled)?;
         let url = up.url.as_deref().ok_or(SyncError::NotEnrolled)?;
@@ -503,7 +513,7 @@ impl Store {
     /// What a bundle for the upstream carries: every document with changes the upstream has
     /// not acknowledged, those changes, and this device's heads. `None` when nothing waits.
     pub fn submission(&mut self, now: DateTime<Utc>) -> Result<Option<Submission>> {
-        let up = self.upstream()?.ok_or(SyncError::NotEnrolled)?;
+        let up = self.hub_upstream()?;
         let queue = self.undelivered()?;
         let mut docs = Vec::new();
         for item in &queue {
@@ -592,7 +602,7 @@ impl Store {
         confirm: Confirm,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let up = self.upstream()?.ok_or(SyncError::NotEnrolled)?;
+        let up = self.hub_upstream()?;
         let peer = up.peer_key.ok_or(SyncError::NotEnrolled)?;
         let org = self.org_id()?;
         let heads = self
@@ -627,7 +637,7 @@ impl Store {
     /// fixation, and — on the paper path — the confirmation of the enrolment, in one
     /// transaction. Importing the same answer twice changes nothing.
     pub fn import_answer(&mut self, bytes: &[u8], now: DateTime<Utc>) -> Result<AnswerImport> {
-        let mut up = self.upstream()?.ok_or(SyncError::NotEnrolled)?;
+        let mut up = self.hub_upstream()?;
         let device = self.device_key(now)?.public();
         let (hub, answer) = HubAnswer::open(bytes, &up.peer_hash, self.org_id()?, &device)?;
         if up.peer_key.is_some_and(|k| k != hub) {

@@ -978,6 +978,11 @@ fn a_laptop_enrols_with_a_lan_code_once_and_syncs_every_document_with_the_main_c
         main_key,
         "a copied folder signs with a key of its own on the LAN"
     );
+    // Bundles and the director's confirmation are the hub's: a laptop's go by the main computer.
+    assert_eq!(
+        refusal(laptop.export_bundle(now(), None)),
+        "sync.lan_laptop"
+    );
 
     // The same code again, or another school's device with a fresh code: refused, nothing changed.
     let before = rows(&main);

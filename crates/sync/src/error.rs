@@ -39,6 +39,10 @@ pub enum SyncError {
     DirectorUnknown,
     #[error("the snapshot was made for another enrolment code")]
     SnapshotCode,
+    #[error(
+        "a laptop syncs with the school's main computer: bundles and confirmations go to the hub from there"
+    )]
+    LanLaptop,
 }
 
 impl SyncError {
@@ -60,6 +64,7 @@ impl SyncError {
             SyncError::NotDirector => "sync.not_director",
             SyncError::DirectorUnknown => "sync.director_unknown",
             SyncError::SnapshotCode => "sync.snapshot_code",
+            SyncError::LanLaptop => "sync.lan_laptop",
         }
     }
 
