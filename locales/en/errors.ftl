@@ -184,3 +184,8 @@ error-sync-lan-laptop = This laptop syncs with the school's main computer. Bundl
 error-curriculum-grade-unknown = Grade { $grade } has no plan to change.
 error-curriculum-hours-invalid = Hours are whole or half lessons a week, up to { $max }.
 error-assignment-subgroup-invalid = A class splits into subgroup 1 or 2.
+
+## The hub's reports for districts, regions and the republic
+error-hub-unauthenticated = The reports need the token of a district's, a region's or the republic's account (Authorization: Bearer …); a removed account's token no longer works.
+error-hub-unknown-report = There is no report “{ $report }”: organisations, contingent or attendance.
+error-hub-unknown-format = There is no format “{ $format }”: json or xlsx.

@@ -184,3 +184,8 @@ error-sync-lan-laptop = Бұл ноутбук мектептің негізгі 
 error-curriculum-grade-unknown = { $grade }-сыныптың өзгертетін оқу жоспары жоқ.
 error-curriculum-hours-invalid = Сағаттар аптасына бүтін не жарты сабақпен, { $max } сағатқа дейін беріледі.
 error-assignment-subgroup-invalid = Сынып 1-ші не 2-ші топқа бөлінеді.
+
+## The hub's reports for districts, regions and the republic
+error-hub-unauthenticated = Есептер үшін аудан, облыс немесе республика есептік жазбасының токені қажет (Authorization: Bearer …); жойылған есептік жазбаның токені енді жарамайды.
+error-hub-unknown-report = «{ $report }» есебі жоқ: organisations, contingent немесе attendance.
+error-hub-unknown-format = «{ $format }» пішімі жоқ: json немесе xlsx.

@@ -191,3 +191,8 @@ error-sync-lan-laptop = Этот ноутбук синхронизируется
 error-curriculum-grade-unknown = Для { $grade } класса нет учебного плана, который можно изменить.
 error-curriculum-hours-invalid = Часы указываются целыми или половинными уроками в неделю, не больше { $max }.
 error-assignment-subgroup-invalid = Класс делится на подгруппу 1 или 2.
+
+## The hub's reports for districts, regions and the republic
+error-hub-unauthenticated = Для отчётов нужен токен учётной записи района, области или республики (Authorization: Bearer …); токен удалённой учётной записи больше не действует.
+error-hub-unknown-report = Отчёта «{ $report }» нет: organisations, contingent или attendance.
+error-hub-unknown-format = Формата «{ $format }» нет: json или xlsx.

@@ -146,15 +146,11 @@ impl IntoResponse for ApiError {
 
 /// The language of the request: `Accept-Language`'s first known language, Kazakh otherwise.
 pub fn request_lang(headers: &HeaderMap) -> Lang {
-    headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| {
-            v.split(',')
-                .filter_map(|part| part.split(';').next())
-                .find_map(|tag| tag.trim().parse::<Lang>().ok())
-        })
-        .unwrap_or_default()
+    Lang::from_accept_language(
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    )
 }
 
 /// Writes the body of every error response, in the language the request asked for. Requests

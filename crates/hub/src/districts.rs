@@ -11,6 +11,7 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
+use dala_i18n::{Arg, Lang, error_message};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use uuid::Uuid;
@@ -157,10 +158,16 @@ struct Refusal {
     message: String,
 }
 
-fn refuse(status: StatusCode, code: &'static str, message: impl Into<String>) -> Response {
+/// A refusal with its stable code and its message in the language the request asked for.
+fn refuse(
+    status: StatusCode,
+    lang: Lang,
+    code: &'static str,
+    args: &[(&str, Arg<'_>)],
+) -> Response {
     let body = Refusal {
         code,
-        message: message.into(),
+        message: error_message(lang, code, args),
     };
     (status, Json(body)).into_response()
 }
@@ -171,6 +178,11 @@ pub async fn report_request(
     headers: HeaderMap,
     Query(query): Query<ReportQuery>,
 ) -> Response {
+    let lang = Lang::from_accept_language(
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -182,13 +194,9 @@ pub async fn report_request(
     let account = match account {
         Ok(Some(account)) => account,
         Ok(None) => {
-            return refuse(
-                StatusCode::UNAUTHORIZED,
-                "hub.unauthenticated",
-                "a district or regional account's token is needed (Authorization: Bearer …)",
-            );
+            return refuse(StatusCode::UNAUTHORIZED, lang, "hub.unauthenticated", &[]);
         }
-        Err(e) => return refuse(StatusCode::INTERNAL_SERVER_ERROR, e.code(), e.to_string()),
+        Err(e) => return failed(&e),
     };
     let which = match query.report.as_deref() {
         None | Some("organisations") => Report::Organisations,
@@ -197,14 +205,15 @@ pub async fn report_request(
         Some(other) => {
             return refuse(
                 StatusCode::BAD_REQUEST,
-                "hub.invalid",
-                format!("no report {other}: organisations, contingent or attendance"),
+                lang,
+                "hub.unknown_report",
+                &[("report", other.into())],
             );
         }
     };
     let reports = match report::for_area(&hub, &account.area, Utc::now()).await {
         Ok(reports) => reports,
-        Err(e) => return refuse(StatusCode::INTERNAL_SERVER_ERROR, e.code(), e.to_string()),
+        Err(e) => return failed(&e),
     };
     match query.format.as_deref() {
         None | Some("json") => Json(serde_json::json!({
@@ -229,14 +238,25 @@ pub async fn report_request(
                 bytes,
             )
                 .into_response(),
-            Err(e) => refuse(StatusCode::INTERNAL_SERVER_ERROR, e.code(), e.to_string()),
+            Err(e) => failed(&e),
         },
         Some(other) => refuse(
             StatusCode::BAD_REQUEST,
-            "hub.invalid",
-            format!("no format {other}: json or xlsx"),
+            lang,
+            "hub.unknown_format",
+            &[("format", other.into())],
         ),
     }
+}
+
+/// The hub's own failure: its code, and its detail for whoever runs the hub (in English, as
+/// its log is).
+fn failed(e: &HubError) -> Response {
+    let body = Refusal {
+        code: e.code(),
+        message: e.to_string(),
+    };
+    (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
 }
 
 #[cfg(test)]

@@ -280,8 +280,37 @@ async fn a_department_reads_its_own_area_only(hub: &Arc<Hub>, district: &str) {
         let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
         assert_eq!(json["code"], "hub.unauthenticated");
     }
-    let (status, _) = get(hub, "/reports?report=pupils", Some(&tokens[0])).await;
+    let (status, body) = get(hub, "/reports?report=pupils", Some(&tokens[0])).await;
     assert_eq!(status, 400);
+    let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(json["code"], "hub.unknown_report");
+    assert!(
+        json["message"]
+            .as_str()
+            .unwrap()
+            .contains("«pupils» есебі жоқ"),
+        "in Kazakh when the request names no language: {json}"
+    );
+    let russian = axum::http::Request::get("/reports")
+        .header("accept-language", "ru-RU,ru;q=0.9")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let response = tower::ServiceExt::oneshot(dala_hub::router(hub.clone()), russian)
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 401);
+    let body = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert!(
+        json["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Для отчётов нужен токен"),
+        "{json}"
+    );
     assert!(districts::remove_account(hub, "aksu").await.unwrap());
     let (status, _) = get(hub, "/reports", Some(&tokens[0])).await;
     assert_eq!(status, 401, "a removed account's token stops working");

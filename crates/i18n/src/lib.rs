@@ -66,6 +66,18 @@ impl Lang {
             .unwrap_or_default()
     }
 
+    /// The language an HTTP request asks for: the first known language of its
+    /// `Accept-Language` header; Kazakh when none is known or there is no header.
+    pub fn from_accept_language(header: Option<&str>) -> Lang {
+        header
+            .and_then(|v| {
+                v.split(',')
+                    .filter_map(|part| part.split(';').next())
+                    .find_map(|tag| tag.trim().parse::<Lang>().ok())
+            })
+            .unwrap_or_default()
+    }
+
     fn index(self) -> usize {
         match self {
             Lang::Kk => 0,
