@@ -71,6 +71,7 @@ setup-name = Name of the organisation
 setup-name-hint = The full name as in official documents, e.g. Aksu Village Secondary School No. 2.
 setup-admin-login = { $kind ->
         [kindergarten] Head's login
+        [snapshot] Your login on this computer
        *[other] Director's login
     }
 setup-admin-login-hint = Latin letters, digits, dot or hyphen, e.g. director or a.seitkali.
@@ -709,6 +710,7 @@ sync-conflicts-explain = A conflict is the same record changed differently on tw
 sync-conflicts-choose = The right value:
 sync-conflicts-open = Open the register
 sync-conflicts-comment = comment
+sync-conflicts-not-yours = None of them is in a journal or register you keep: its teacher, the deputy or the director decides.
 sync-lan = School network
 sync-lan-serving = This computer serves the school network: the other computers sync with it.
 sync-lan-not-serving = This computer does not serve the school network.

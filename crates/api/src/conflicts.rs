@@ -214,11 +214,17 @@ impl<'a> Seen<'a> {
                 ("mark", marks, Vec::new())
             }
             Grid::Notes => {
-                let mark = self
+                let mark_cell = self
                     .store
                     .cells(cell.doc, Grid::Marks)?
                     .into_iter()
-                    .find(|c| c.row == cell.row && c.col == cell.col)
+                    .find(|c| c.row == cell.row && c.col == cell.col);
+                // Saving a comment writes its cell's mark again: while that mark is in conflict
+                // too, the mark is decided first, so that its other value is not dropped unseen.
+                if mark_cell.as_ref().is_some_and(|c| !c.conflicts.is_empty()) {
+                    return Ok(None);
+                }
+                let mark = mark_cell
                     .and_then(|c| Mark::decode(&c.value))
                     .unwrap_or_default();
                 let texts = std::iter::once(&cell.value)

@@ -671,6 +671,11 @@ pub async fn start(
                 Some(Upstream { url: None, .. }) => {
                     Err(ApiError::new(StatusCode::CONFLICT, "sync.no_link"))
                 }
+                // The director's confirmation is the hub's; a laptop's changes reach it by the
+                // main computer.
+                Some(Upstream { lan: true, .. }) if password.is_some() => {
+                    Err(StoreError::from(dala_sync::SyncError::LanLaptop).into())
+                }
                 Some(_) => {
                     let confirm = confirming(org.store()?, &caller, password)?;
                     Ok((lend(org, Some(shown))?, org.now(), confirm))

@@ -936,8 +936,17 @@ fn main() {
     // A new computer of the school that evening: the hub's snapshot and its code instead of a
     // first sync of the whole school, then its first sync.
     let started = Instant::now();
-    let (snapshot, code) = runtime
-        .block_on(dala_hub::snapshot::make(&hub, "Бенчмарк мектебі", evening))
+    let mut snapshot = Vec::new();
+    let code = runtime
+        .block_on(dala_hub::snapshot::make(
+            &hub,
+            "Бенчмарк мектебі",
+            evening,
+            |bytes| {
+                snapshot = bytes.to_vec();
+                Ok(())
+            },
+        ))
         .unwrap();
     let made = started.elapsed();
     let started = Instant::now();

@@ -212,11 +212,14 @@ async fn execute(hub: Hub, command: Command, now: DateTime<Utc>) -> Result<()> {
             Ok(())
         }
         Command::Snapshot { org_name, out } => {
-            let (bytes, code) = snapshot::make(&hub, &org_name, now).await?;
-            std::fs::write(&out, &bytes).map_err(|e| HubError::io(&out, e))?;
+            let mut size = 0;
+            let code = snapshot::make(&hub, &org_name, now, |bytes| {
+                size = bytes.len();
+                std::fs::write(&out, bytes).map_err(|e| HubError::io(&out, e))
+            })
+            .await?;
             println!(
-                "{org_name}: {} bytes in {}; the new computer starts from it with this code",
-                bytes.len(),
+                "{org_name}: {size} bytes in {}; the new computer starts from it with this code",
                 out.display()
             );
             println!("{code}");

@@ -12,9 +12,15 @@ use uuid::Uuid;
 use crate::error::{HubError, Result};
 use crate::hub::{Hub, secret_hash, split_heads};
 
-/// The snapshot of the organisation named, and the code that goes with it (a new code of the
-/// organisation: one not yet used before it is replaced).
-pub async fn make(hub: &Hub, org_name: &str, now: DateTime<Utc>) -> Result<(Vec<u8>, String)> {
+/// The snapshot of the organisation named, handed to `keep` (which writes it out), and the code
+/// that goes with it: a new code of the organisation, replacing one not yet used. The new code
+/// counts only once `keep` has the file.
+pub async fn make(
+    hub: &Hub,
+    org_name: &str,
+    now: DateTime<Utc>,
+    keep: impl FnOnce(&[u8]) -> Result<()>,
+) -> Result<String> {
     let mut tx = hub.begin().await?;
     let orgs = sqlx::query("SELECT id, school_org FROM hub_orgs WHERE name = $1")
         .bind(org_name)
@@ -60,7 +66,7 @@ pub async fn make(hub: &Hub, org_name: &str, now: DateTime<Utc>) -> Result<(Vec<
         docs,
         fixation: hub.notice(&mut tx).await?,
     };
-    let bytes = snapshot.seal(&hub.key)?;
+    keep(&snapshot.seal(&hub.key)?)?;
     tx.commit().await?;
-    Ok((bytes, code.to_text()))
+    Ok(code.to_text())
 }

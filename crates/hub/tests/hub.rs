@@ -730,6 +730,17 @@ async fn a_school_enrols_and_syncs_over_https_pinned_to_the_hubs_certificate() {
     assert!(again.to_string().contains("certificate"), "{again}");
 }
 
+/// A snapshot as `dala-hub snapshot` makes it: the file's bytes and its code.
+async fn snapshot_of(hub: &Hub, org_name: &str) -> dala_hub::Result<(Vec<u8>, String)> {
+    let mut file = Vec::new();
+    let code = dala_hub::snapshot::make(hub, org_name, now(), |bytes| {
+        file = bytes.to_vec();
+        Ok(())
+    })
+    .await?;
+    Ok((file, code))
+}
+
 on_both!(a_new_computer_starts_from_the_hubs_snapshot_and_its_first_sync_sends_nothing);
 async fn a_new_computer_starts_from_the_hubs_snapshot_and_its_first_sync_sends_nothing(
     backend: Backend,
@@ -753,19 +764,29 @@ async fn a_new_computer_starts_from_the_hubs_snapshot_and_its_first_sync_sends_n
     let held = hub_heads(&hub).await;
 
     // Unknown names, and a school that never synced, have no snapshot.
-    let unknown = dala_hub::snapshot::make(&hub, "Жоқ мектеп", now()).await;
+    let unknown = snapshot_of(&hub, "Жоқ мектеп").await;
     assert!(matches!(unknown, Err(HubError::Invalid(_))));
     hub.create_org("Жаңа мектеп", now()).await.unwrap();
-    let unsynced = dala_hub::snapshot::make(&hub, "Жаңа мектеп", now()).await;
+    let unsynced = snapshot_of(&hub, "Жаңа мектеп").await;
     assert!(matches!(unsynced, Err(HubError::Invalid(_))));
 
-    let (first, first_code) = dala_hub::snapshot::make(&hub, "Ақсу мектебі", now())
-        .await
-        .unwrap();
-    // A second snapshot's code replaces the first's at the hub.
-    let (snapshot, code) = dala_hub::snapshot::make(&hub, "Ақсу мектебі", now())
-        .await
-        .unwrap();
+    let (first, first_code) = snapshot_of(&hub, "Ақсу мектебі").await.unwrap();
+    // A second snapshot's code replaces the first's at the hub, which enrols nothing any more;
+    // a snapshot that could not be written out replaces nothing.
+    let (snapshot, code) = snapshot_of(&hub, "Ақсу мектебі").await.unwrap();
+    let unwritten = dala_hub::snapshot::make(&hub, "Ақсу мектебі", now(), |_| {
+        Err(HubError::Invalid("the USB stick is full".into()))
+    })
+    .await;
+    assert!(unwritten.is_err());
+    let (h, stale_code) = (hub.clone(), first_code.clone());
+    let (school, stale) = blocking(move || {
+        let mut school = school;
+        let stale = school.enrol_over(None, Some(direct(&h, now())), &stale_code, now());
+        (school, stale.err().map(|e| e.code()))
+    })
+    .await;
+    assert_eq!(stale, Some("sync.code_invalid"));
     let provision = |snapshot: &[u8], code: &str| {
         let (snapshot, code) = (snapshot.to_vec(), code.to_string());
         move |dir: &Path| {

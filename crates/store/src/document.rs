@@ -208,17 +208,16 @@ impl Document {
             return Ok(None);
         };
         let value = text(winner)?;
+        // Two devices that wrote the same value (both took a day's attendance) agree: only
+        // different values are a conflict to decide.
         let mut conflicts = Vec::new();
-        let mut winner_seen = false;
         for (v, _) in self
             .doc
             .get_all(ROOT, key)
             .map_err(|e| corrupt(self.key, e))?
         {
             let v = text(v)?;
-            if v == value && !winner_seen {
-                winner_seen = true;
-            } else {
+            if v != value && !conflicts.contains(&v) {
                 conflicts.push(v);
             }
         }
@@ -429,6 +428,34 @@ mod tests {
             .collect();
         assert_eq!(ids.len(), 2, "neither device's room is lost: {ids:?}");
         assert!(ids.contains(&a) && ids.contains(&b));
+    }
+
+    #[test]
+    fn the_same_value_from_two_devices_is_no_conflict_and_different_ones_are() {
+        let key = DocKey::Register {
+            group: Uuid::nil(),
+            month: 202611,
+        };
+        let mut laptop = Document::new(key, &ActorId::random()).unwrap();
+        let mut school_pc = Document::new(key, &ActorId::random()).unwrap();
+        for doc in [&mut laptop, &mut school_pc] {
+            doc.put_cell(Grid::Days, "2026-11-23", "taken", Some("1"))
+                .unwrap();
+        }
+        laptop
+            .put_cell(Grid::Presence, "2026-11-23", "c1", Some("ill"))
+            .unwrap();
+        school_pc
+            .put_cell(Grid::Presence, "2026-11-23", "c1", Some("absent"))
+            .unwrap();
+        laptop.doc.merge(&mut school_pc.doc).unwrap();
+        let cells = laptop.cells().unwrap();
+        let day = cells.iter().find(|c| c.grid == Grid::Days).unwrap();
+        assert!(day.conflicts.is_empty(), "both took the day: {day:?}");
+        let child = cells.iter().find(|c| c.grid == Grid::Presence).unwrap();
+        let mut both = vec![child.value.clone(), child.conflicts[0].clone()];
+        both.sort();
+        assert_eq!(both, ["absent", "ill"]);
     }
 
     #[test]

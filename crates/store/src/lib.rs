@@ -82,6 +82,21 @@ pub struct Setup<'a> {
     pub kdf: KdfParams,
 }
 
+/// Empties a data folder that `create` was making, so that a second try finds it as the first
+/// did. Best effort: what cannot be removed is left for the user to see.
+pub(crate) fn empty_folder(dir: &Path) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let _ = if path.is_dir() {
+                std::fs::remove_dir_all(&path)
+            } else {
+                std::fs::remove_file(&path)
+            };
+        }
+    }
+}
+
 /// The first administrator of a new data folder.
 pub(crate) struct Admin<'a> {
     pub login: &'a str,
@@ -127,17 +142,7 @@ impl Store {
         std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         let made = Store::make(dir, admin, now, fill);
         if made.is_err() {
-            // Best effort: the folder was empty, and a second try needs it so.
-            if let Ok(entries) = std::fs::read_dir(dir) {
-                for entry in entries.flatten() {
-                    let path = entry.path();
-                    let _ = if path.is_dir() {
-                        std::fs::remove_dir_all(&path)
-                    } else {
-                        std::fs::remove_file(&path)
-                    };
-                }
-            }
+            empty_folder(dir);
         }
         made
     }

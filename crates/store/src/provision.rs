@@ -1,8 +1,8 @@
 //! A new computer of an organisation, made from the hub's snapshot file and the one-time code
 //! that came with it (the sync issue's item 7): every document the hub holds, checked to be
 //! the hub's and made for this code, goes into a new encrypted folder in one transaction, as
-//! acknowledged by the hub; the code enrols the computer — over the link when the hub's address
-//! is given, otherwise from paper, completed by the first bundle — and the person at the
+//! acknowledged by the hub; the code enrols the computer from paper, and then over the link when
+//! the hub's address is given (otherwise the first bundle completes it); the person at the
 //! keyboard becomes its administrator. The accounts never leave a school, so the snapshot has
 //! none: the school's other accounts arrive from its main computer over the LAN, or are made
 //! again here.
@@ -16,7 +16,7 @@ use dala_sync::{DocHeads, EnrolmentCode, Snapshot, SyncError};
 
 use crate::error::{Result, StoreError};
 use crate::keys::{KdfParams, RecoveryKey};
-use crate::{Admin, Store};
+use crate::{Admin, Store, empty_folder};
 
 pub struct Provision<'a> {
     /// The snapshot file's bytes.
@@ -55,7 +55,7 @@ impl Store {
             password: provision.password,
             kdf: provision.kdf,
         };
-        Store::create(dir, &admin, now, |store| {
+        let made = Store::create(dir, &admin, now, |store| {
             let heads: Vec<DocHeads> = snapshot
                 .docs
                 .iter()
@@ -75,9 +75,20 @@ impl Store {
             if org.id != snapshot.org {
                 return Err(SyncError::WrongOrg.into());
             }
-            store.enrol(provision.hub_url, provision.code, now)?;
+            store.enrol(None, provision.code, now)?;
             store.set_fixation(snapshot.fixation.as_ref())?;
             Ok(org.kind)
-        })
+        })?;
+        // Over the link last, when nothing else can fail: the hub spends the code as it answers.
+        if let Some(url) = provision.hub_url {
+            let (mut store, recovery) = made;
+            if let Err(e) = store.enrol(Some(url), provision.code, now) {
+                drop(store);
+                empty_folder(dir);
+                return Err(e);
+            }
+            return Ok((store, recovery));
+        }
+        Ok(made)
     }
 }

@@ -403,6 +403,13 @@ describe('conflicts', () => {
     });
     closeApp();
 
+    await openSync({
+      'GET /api/v1/sync': { body: syncState({ conflicts: 2 }) },
+      'GET /api/v1/sync/conflicts': { body: { conflicts: [] } },
+    });
+    await appears('sync-conflicts-not-yours');
+    closeApp();
+
     const methodist = await openSync({ 'GET /api/v1/sync': { body: syncState({ conflicts: 1, can_settle: false }) } }, person('methodist'));
     expect(get('sync-conflicts').dataset.count).toBe('1');
     expect(find('sync-conflict-list')).toBeNull();
