@@ -24,7 +24,9 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, NaiveDate, Utc};
 use dala_core::DocKey;
+use dala_core::account::Role;
 use dala_core::group::{AgeGroup, Class};
+use dala_core::org::{OrgKind, Organisation};
 use dala_core::working_days::{
     Delivery, Fixation, FixationPhase, delivery, monitoring, working_days_between,
 };
@@ -65,6 +67,8 @@ pub(crate) struct Facts {
     fixation: Option<FixationNotice>,
     conflicts: i64,
     lan: Vec<LanDevice>,
+    /// A school's registers are journals, a kindergarten's are its groups' days.
+    kindergarten: bool,
 }
 
 impl Facts {
@@ -84,6 +88,10 @@ impl Facts {
             fixation: store.fixation()?,
             conflicts: conflicts(store)?,
             lan: store.lan_devices()?,
+            kindergarten: store
+                .list::<Organisation>()?
+                .first()
+                .is_some_and(|o| o.kind == OrgKind::Kindergarten),
         })
     }
 
@@ -277,7 +285,8 @@ pub struct SyncView {
     pub hub: Option<HubView>,
     /// Whether this user may enrol, sync and move bundles: the director or the head.
     pub can_sync: bool,
-    /// This user settles conflicts (GET /sync/conflicts): whoever keeps a journal or a register.
+    /// This user settles conflicts (GET /sync/conflicts): whoever may save this organisation's
+    /// journals (a school) or its groups' registers (a kindergarten).
     pub can_settle: bool,
     pub last_sync: Option<LastSync>,
     /// The sync running now.
@@ -414,7 +423,7 @@ impl IntoResponse for BundleFile {
 
 struct Viewer {
     can_sync: bool,
-    can_settle: bool,
+    role: Role,
     serving_lan: bool,
     lang: Lang,
 }
@@ -427,7 +436,7 @@ fn view(
 ) -> SyncView {
     let Viewer {
         can_sync,
-        can_settle,
+        role,
         serving_lan,
         lang,
     } = viewer;
@@ -477,7 +486,12 @@ fn view(
         enrolled: facts.upstream.is_some(),
         hub,
         can_sync,
-        can_settle,
+        // Who may save the registers this organisation keeps settles their conflicts.
+        can_settle: if facts.kindergarten {
+            Operation::SaveGroupAttendance.allowed(role)
+        } else {
+            Operation::SaveMarks.allowed(role)
+        },
         last_sync,
         running,
         queue,
@@ -538,7 +552,7 @@ fn view_of(org: &mut Org, caller: &Caller, lang: Lang) -> Result<SyncView, ApiEr
     let now = org.now();
     let viewer = Viewer {
         can_sync: may_sync(caller),
-        can_settle: Operation::ListConflicts.allowed(caller.account.role),
+        role: caller.account.role,
         serving_lan: org.serving_lan,
         lang,
     };

@@ -3158,6 +3158,13 @@ async fn a_conflict_is_listed_to_its_teacher_and_the_deputy_and_settled_by_a_sav
     assert_eq!(list["conflicts"], json!([]));
     let (_, sync) = demo.call(Method::GET, "/sync", Some(&teacher), None).await;
     assert_eq!(sync["conflicts"], 0);
+    assert_eq!(sync["can_settle"], true);
+    // A school's methodist reads the journals and keeps none: nothing to settle.
+    let methodist = demo.login("methodist").await;
+    let (_, sync) = demo
+        .call(Method::GET, "/sync", Some(&methodist), None)
+        .await;
+    assert_eq!(sync["can_settle"], false, "{sync}");
     let (_, register) = demo
         .call(
             Method::GET,
