@@ -22,7 +22,22 @@ error-store-newer-schema = This data was made by a newer version of Dala (schema
 error-store-io = Cannot read or write { $path }: { $detail }
 error-store-database = Database error: { $detail }
 error-store-document-corrupt = Document { $doc } cannot be read: { $detail }
-error-store-not-found = { $entity } not found.
+error-store-not-found = { $entity ->
+        [class] The class
+        [academic_year] The academic year
+        [account] The account
+        [term] The term
+        [person] The person
+        [lesson] The lesson
+        [assignment] The assignment
+        [timetable_lesson] The timetable lesson
+        [group] The group
+        [age_group] The age group
+        [organisation] The organisation
+        [lan_device] The laptop
+        [activity] The activity
+       *[other] The record
+    } was not found.
 
 ## People
 

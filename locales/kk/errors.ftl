@@ -22,7 +22,22 @@ error-store-newer-schema = Бұл деректер Dala бағдарламасы
 error-store-io = Оқу немесе жазу мүмкін емес ({ $path }): { $detail }
 error-store-database = Дерекқор қатесі: { $detail }
 error-store-document-corrupt = { $doc } құжатын оқу мүмкін емес: { $detail }
-error-store-not-found = { $entity } табылмады.
+error-store-not-found = { $entity ->
+        [class] Сынып
+        [academic_year] Оқу жылы
+        [account] Тіркелгі
+        [term] Тоқсан
+        [person] Адам
+        [lesson] Сабақ
+        [assignment] Жүктеме
+        [timetable_lesson] Кестедегі сабақ
+        [group] Топ
+        [age_group] Жас тобы
+        [organisation] Ұйым
+        [lan_device] Ноутбук
+        [activity] Ұйымдастырылған іс-әрекет
+       *[other] Жазба
+    } табылмады.
 
 ## Адамдар
 

@@ -22,7 +22,22 @@ error-store-newer-schema = Эти данные созданы более нов�
 error-store-io = Не удаётся прочитать или записать { $path }: { $detail }
 error-store-database = Ошибка базы данных: { $detail }
 error-store-document-corrupt = Не удаётся прочитать документ { $doc }: { $detail }
-error-store-not-found = Не найдено: { $entity }.
+error-store-not-found = Не найдено: { $entity ->
+        [class] класс
+        [academic_year] учебный год
+        [account] учётная запись
+        [term] четверть
+        [person] человек
+        [lesson] урок
+        [assignment] назначение
+        [timetable_lesson] урок расписания
+        [group] группа
+        [age_group] возрастная группа
+        [organisation] организация
+        [lan_device] ноутбук
+        [activity] организованная деятельность
+       *[other] запись
+    }.
 
 ## Люди
 

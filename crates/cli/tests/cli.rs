@@ -1008,7 +1008,10 @@ fn a_laptop_enrols_with_the_main_computer_and_syncs_with_it_over_the_school_netw
 
     // A lost laptop is removed on the main computer; its next sync is refused.
     let (_, stderr) = fails(main.dala("ru", &["sync", "remove-laptop", "--device", "NOPE"]));
-    assert!(stderr.contains("[store.not_found]"), "{stderr}");
+    assert!(
+        stderr.contains("Не найдено: ноутбук. [store.not_found]"),
+        "{stderr}"
+    );
     succeeds(main.dala("en", &["sync", "remove-laptop", "--device", &fingerprint]));
     let (_, stderr) = fails(laptop.dala("en", &["sync", "now"]));
     assert!(stderr.contains("[sync.unknown_device]"), "{stderr}");
